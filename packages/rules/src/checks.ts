@@ -1,0 +1,227 @@
+/**
+ * Rule factories shared by every provider file: each returns a `Rule` (data + one pure check) with
+ * its message and, where JSON Schema can say the same thing, its JSON Schema fragment. Checks are
+ * single-pass and allocation-free on the passing path.
+ */
+import type { BaseContext, FieldInfo, Rule, RuleParams, RuleProfile } from "./types.js";
+
+export interface RuleMeta<C extends BaseContext> {
+  readonly id: string;
+  readonly source: string;
+  readonly profile?: RuleProfile;
+  when?(ctx: C): boolean;
+  /** Overrides the default one-line description. */
+  readonly description?: string;
+}
+
+function base<C extends BaseContext>(meta: RuleMeta<C>, description: string) {
+  return {
+    id: meta.id,
+    source: meta.source,
+    profile: meta.profile ?? "both",
+    description: meta.description ?? description,
+    ...(meta.when ? { when: meta.when } : {}),
+  } as const;
+}
+
+/** Length in code points (what JSON Schema's maxLength and Python's len count), without allocating. */
+export function codePointLength(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** UTF-8 length; a lone surrogate counts as the 3 bytes of U+FFFD, as TextEncoder writes it. */
+export function utf8Length(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+
+export function maxChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly max: number }): Rule<C> {
+  const { max } = meta;
+  return {
+    ...base(meta, `At most ${plural(max, "character")}.`),
+    check: (v) =>
+      v.length <= max
+        ? undefined
+        : codePointLength(v) <= max
+          ? undefined
+          : { max, actual: codePointLength(v) },
+    message: (p, f) =>
+      `${f.label} is ${plural(p.actual as number, "character")}; ${f.vendor} allows at most ${max}`,
+    jsonSchema: { maxLength: max },
+  };
+}
+
+export function minChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly min: number }): Rule<C> {
+  const { min } = meta;
+  return {
+    ...base(meta, min === 1 ? "Must not be empty." : `At least ${plural(min, "character")}.`),
+    check: (v) =>
+      v.length >= min * 2 || codePointLength(v) >= min ? undefined : { min, actual: codePointLength(v) },
+    message: (p, f) =>
+      p.actual === 0
+        ? `${f.label} is empty; ${f.vendor} requires at least ${plural(min, "character")}`
+        : `${f.label} is ${plural(p.actual as number, "character")}; ${f.vendor} requires at least ${min}`,
+    jsonSchema: { minLength: min },
+  };
+}
+
+export function maxUtf8Bytes<C extends BaseContext>(meta: RuleMeta<C> & { readonly max: number }): Rule<C> {
+  const { max } = meta;
+  return {
+    ...base(meta, `At most ${max} bytes in UTF-8.`),
+    check: (v) =>
+      v.length * 3 <= max ? undefined : utf8Length(v) <= max ? undefined : { max, actual: utf8Length(v) },
+    message: (p, f) =>
+      `${f.label} is ${plural(p.actual as number, "byte")} in UTF-8; ${f.vendor} allows at most ${max}`,
+  };
+}
+
+/** A value must match a pattern; the same source string is the JSON Schema `pattern`. */
+export function matches<C extends BaseContext>(
+  meta: RuleMeta<C> & {
+    readonly pattern: string;
+    readonly description: string;
+    readonly message: (params: RuleParams, field: FieldInfo) => string;
+  },
+): Rule<C> {
+  const re = new RegExp(meta.pattern, "u");
+  return {
+    ...base(meta, meta.description),
+    check: (v) => (re.test(v) ? undefined : {}),
+    message: meta.message,
+    jsonSchema: { pattern: meta.pattern },
+  };
+}
+
+/** A value must not match a pattern (JSON Schema: `not: { pattern }`). */
+export function rejects<C extends BaseContext>(
+  meta: RuleMeta<C> & {
+    readonly pattern: string;
+    readonly description: string;
+    readonly message: (params: RuleParams, field: FieldInfo) => string;
+  },
+): Rule<C> {
+  const re = new RegExp(meta.pattern, "u");
+  return {
+    ...base(meta, meta.description),
+    check: (v) => (re.test(v) ? {} : undefined),
+    message: meta.message,
+    jsonSchema: { not: { pattern: meta.pattern } },
+  };
+}
+
+function escapeForClass(chars: string): string {
+  return [...chars].map((c) => (/[\\\]^-]/.test(c) ? `\\${c}` : c)).join("");
+}
+
+function showChars(chars: string): string {
+  return [...chars].map((c) => (c === " " ? "space" : c)).join(" ");
+}
+
+/** None of `chars` may appear anywhere. Reports the first offender (never for a secret field). */
+export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly chars: string }): Rule<C> {
+  const set = new Set(meta.chars);
+  return {
+    ...base(meta, `Must not contain any of: ${showChars(meta.chars)}.`),
+    check: (v) => {
+      for (let i = 0; i < v.length; i++)
+        if (set.has(v[i]!)) return { char: v[i], index: i, forbidden: meta.chars };
+      return undefined;
+    },
+    message: (p, f) =>
+      f.secret || p.char === undefined
+        ? `${f.label} contains a character ${f.vendor} does not allow (none of: ${showChars(meta.chars)})`
+        : `${f.label} contains ${JSON.stringify(p.char)} at position ${(p.index as number) + 1}; ${f.vendor} does not allow any of: ${showChars(meta.chars)}`,
+    jsonSchema: { pattern: `^[^${escapeForClass(meta.chars)}]*$` },
+  };
+}
+
+/** Only characters in the inclusive code unit range (e.g. printable ASCII 0x20–0x7E). */
+export function onlyRange<C extends BaseContext>(
+  meta: RuleMeta<C> & { readonly from: number; readonly to: number; readonly what: string },
+): Rule<C> {
+  const { from, to } = meta;
+  const hex = (n: number) => `\\u${n.toString(16).padStart(4, "0")}`;
+  return {
+    ...base(meta, `Only ${meta.what}.`),
+    check: (v) => {
+      for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i);
+        if (c < from || c > to) return { index: i, codeUnit: c };
+      }
+      return undefined;
+    },
+    message: (p, f) =>
+      f.secret || p.index === undefined
+        ? `${f.label} contains a character outside ${meta.what}, which ${f.vendor} does not allow`
+        : `${f.label} has a character outside ${meta.what} at position ${(p.index as number) + 1} (U+${(p.codeUnit as number).toString(16).toUpperCase().padStart(4, "0")}); ${f.vendor} does not allow it`,
+    jsonSchema: { pattern: `^[${hex(from)}-${hex(to)}]*$` },
+  };
+}
+
+/** No whitespace at the start or the end (JS `\s`, the same class Python's `\s` means for str). */
+export function noEdgeWhitespace<C extends BaseContext>(meta: RuleMeta<C>): Rule<C> {
+  const re = /^\s|\s$/u;
+  return {
+    ...base(meta, "No whitespace at the start or end."),
+    check: (v) => (re.test(v) ? {} : undefined),
+    message: (_p, f) => `${f.label} starts or ends with whitespace; ${f.vendor} does not allow that`,
+    jsonSchema: { not: { pattern: "^\\s|\\s$" } },
+  };
+}
+
+/** Names the vendor keeps for itself. */
+export function notReserved<C extends BaseContext>(
+  meta: RuleMeta<C> & { readonly names: readonly string[]; readonly caseInsensitive?: boolean },
+): Rule<C> {
+  const folded = new Set(meta.caseInsensitive ? meta.names.map((n) => n.toLowerCase()) : meta.names);
+  return {
+    ...base(
+      meta,
+      `Not one of the reserved names ${meta.names.join(", ")}${meta.caseInsensitive ? " (in any case)" : ""}.`,
+    ),
+    check: (v) =>
+      folded.has(meta.caseInsensitive ? v.toLowerCase() : v) ? { value: v, reserved: meta.names } : undefined,
+    message: (p, f) =>
+      f.secret
+        ? `${f.label} is a reserved name`
+        : `${f.label} ${JSON.stringify(p.value)} is reserved by ${f.vendor}; reserved: ${meta.names.join(", ")}`,
+    // JSON Schema has no case-insensitive enum; only the exact-case form is expressible.
+    ...(meta.caseInsensitive ? {} : { jsonSchema: { not: { enum: [...meta.names] } } }),
+  };
+}
+
+/** Must not start with a prefix (PostgreSQL keeps `pg_` role names). */
+export function notPrefixed<C extends BaseContext>(meta: RuleMeta<C> & { readonly prefix: string }): Rule<C> {
+  const { prefix } = meta;
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return {
+    ...base(meta, `Must not start with "${prefix}".`),
+    check: (v) => (v.startsWith(prefix) ? { prefix } : undefined),
+    message: (_p, f) => `${f.label} starts with "${prefix}", which ${f.vendor} reserves`,
+    jsonSchema: { not: { pattern: `^${escaped}` } },
+  };
+}

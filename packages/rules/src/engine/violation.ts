@@ -1,0 +1,55 @@
+/** Building violations: path text, secret-safe params, and the structural rules every request shares. */
+import type { FieldInfo, FieldSpec, Rule, RuleParams, Violation } from "../types.js";
+
+export type PathSegment = string | number;
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `["users", 1, "name"]` → `users[1].name`; odd keys are quoted: `labels["a b"]`. */
+export function formatPath(segments: readonly PathSegment[]): string {
+  let out = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (IDENTIFIER.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+/** Params that would reveal part of a value; dropped for secret fields. */
+const REVEALING_PARAMS = new Set(["char", "chars", "value", "found", "sample", "index"]);
+
+function safeParams(params: RuleParams, secret: boolean): RuleParams {
+  if (!secret) return params;
+  const out: RuleParams = {};
+  for (const key of Object.keys(params)) if (!REVEALING_PARAMS.has(key)) out[key] = params[key];
+  return out;
+}
+
+export function fieldViolation(
+  path: string,
+  rule: Rule<never>,
+  params: RuleParams,
+  spec: FieldSpec<never>,
+  vendor: string,
+): Violation {
+  const info: FieldInfo = { label: spec.label, vendor, secret: spec.secret === true };
+  const kept = safeParams(params, info.secret);
+  let message: string;
+  try {
+    message = rule.message(kept, info);
+  } catch {
+    message = `${info.label} breaks rule ${rule.id}`;
+  }
+  return { path, rule: rule.id, message, params: kept };
+}
+
+/** A JS type name for messages: never the value itself. */
+export function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  const t = typeof value;
+  if (t === "object") return "an object";
+  if (t === "undefined") return "undefined";
+  return `a ${t}`;
+}

@@ -1,0 +1,129 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import {
+  codePointLength,
+  forbidsChars,
+  maxChars,
+  maxUtf8Bytes,
+  minChars,
+  noEdgeWhitespace,
+  notPrefixed,
+  notReserved,
+  onlyRange,
+  utf8Length,
+} from "../../src/checks.js";
+import type { BaseContext, FieldInfo } from "../../src/types.js";
+
+const ctx: BaseContext = { profile: "strict" };
+const info: FieldInfo = { label: "user name", vendor: "Acme", secret: false };
+const secretInfo: FieldInfo = { ...info, label: "password", secret: true };
+
+describe("length measures", () => {
+  test.prop([fc.string({ unit: "binary" })])("codePointLength counts what Array.from counts", (s) => {
+    expect(codePointLength(s)).toBe([...s].length);
+  });
+  test.prop([fc.string({ unit: "binary" })])("utf8Length counts what TextEncoder writes", (s) => {
+    expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+  });
+  it("counts a lone surrogate as one code point of 3 bytes", () => {
+    expect(codePointLength("a\uD800")).toBe(2);
+    expect(utf8Length("\uD800")).toBe(3);
+    expect(utf8Length("\uD83D\uDE00")).toBe(4);
+  });
+});
+
+describe("maxChars / minChars", () => {
+  const max = maxChars({ id: "t.max", max: 3, source: "s" });
+  const min = minChars({ id: "t.min", min: 2, source: "s" });
+  it("passes at the limit and fails one past it", () => {
+    expect(max.check("abc", ctx)).toBeUndefined();
+    expect(max.check("abcd", ctx)).toEqual({ max: 3, actual: 4 });
+    expect(max.check("😀😀😀", ctx)).toBeUndefined();
+    expect(min.check("ab", ctx)).toBeUndefined();
+    expect(min.check("a", ctx)).toEqual({ min: 2, actual: 1 });
+    expect(min.check("😀", ctx)).toEqual({ min: 2, actual: 1 });
+  });
+  it("says the numbers in the message", () => {
+    expect(max.message({ max: 3, actual: 4 }, info)).toBe("user name is 4 characters; Acme allows at most 3");
+    expect(min.message({ min: 2, actual: 0 }, info)).toBe(
+      "user name is empty; Acme requires at least 2 characters",
+    );
+    expect(min.message({ min: 2, actual: 1 }, info)).toBe(
+      "user name is 1 character; Acme requires at least 2",
+    );
+    expect(max.jsonSchema).toEqual({ maxLength: 3 });
+    expect(min.jsonSchema).toEqual({ minLength: 2 });
+    expect(max.description).toBe("At most 3 characters.");
+  });
+});
+
+describe("maxUtf8Bytes", () => {
+  const rule = maxUtf8Bytes({ id: "t.bytes", max: 4, source: "s" });
+  it("counts bytes, not characters", () => {
+    expect(rule.check("abcd", ctx)).toBeUndefined();
+    expect(rule.check("ééé", ctx)).toEqual({ max: 4, actual: 6 });
+    expect(rule.check("éé", ctx)).toBeUndefined();
+    expect(rule.message({ max: 4, actual: 6 }, info)).toBe(
+      "user name is 6 bytes in UTF-8; Acme allows at most 4",
+    );
+    expect(rule.jsonSchema).toBeUndefined();
+  });
+});
+
+describe("forbidsChars", () => {
+  const rule = forbidsChars({ id: "t.chars", chars: "'\\]-^", source: "s" });
+  it("finds the first offender and shows it only for non-secrets", () => {
+    const p = rule.check("ab'c\\", ctx)!;
+    expect(p).toMatchObject({ char: "'", index: 2 });
+    expect(rule.message(p, info)).toContain(`"'" at position 3`);
+    expect(rule.message({}, secretInfo)).toBe(
+      "password contains a character Acme does not allow (none of: ' \\ ] - ^)",
+    );
+  });
+  test.prop([fc.string()])("agrees with its JSON Schema pattern", (s) => {
+    const re = new RegExp((rule.jsonSchema as { pattern: string }).pattern, "u");
+    expect(rule.check(s, ctx) === undefined).toBe(re.test(s));
+  });
+});
+
+describe("onlyRange", () => {
+  const rule = onlyRange({ id: "t.ascii", from: 0x20, to: 0x7e, what: "printable ASCII", source: "s" });
+  it("rejects control and non-ASCII characters, at the edges of the range too", () => {
+    expect(rule.check(" ~", ctx)).toBeUndefined();
+    expect(rule.check("a\u001f", ctx)).toEqual({ index: 1, codeUnit: 0x1f });
+    expect(rule.check("\u007f", ctx)).toEqual({ index: 0, codeUnit: 0x7f });
+    expect(rule.message({ index: 0, codeUnit: 0x7f }, info)).toContain("U+007F");
+    expect(rule.message({}, secretInfo)).not.toContain("U+");
+  });
+  test.prop([fc.string({ unit: "binary" })])("agrees with its JSON Schema pattern", (s) => {
+    const re = new RegExp((rule.jsonSchema as { pattern: string }).pattern, "u");
+    expect(rule.check(s, ctx) === undefined).toBe(re.test(s));
+  });
+});
+
+describe("noEdgeWhitespace, notReserved, notPrefixed", () => {
+  it("rejects leading and trailing whitespace only", () => {
+    const rule = noEdgeWhitespace({ id: "t.ws", source: "s" });
+    expect(rule.check("a b", ctx)).toBeUndefined();
+    expect(rule.check(" a", ctx)).toEqual({});
+    expect(rule.check("a\t", ctx)).toEqual({});
+    expect(rule.check("\u00a0a", ctx)).toEqual({});
+  });
+  it("matches reserved names exactly or in any case", () => {
+    const exact = notReserved({ id: "t.r", names: ["root"], source: "s" });
+    const folded = notReserved({ id: "t.r", names: ["root"], source: "s", caseInsensitive: true });
+    expect(exact.check("Root", ctx)).toBeUndefined();
+    expect(folded.check("Root", ctx)).toEqual({ value: "Root", reserved: ["root"] });
+    expect(exact.jsonSchema).toEqual({ not: { enum: ["root"] } });
+    expect(folded.jsonSchema).toBeUndefined();
+    expect(exact.message({ value: "root" }, info)).toBe(
+      'user name "root" is reserved by Acme; reserved: root',
+    );
+  });
+  it("rejects a reserved prefix", () => {
+    const rule = notPrefixed({ id: "t.p", prefix: "pg_", source: "s" });
+    expect(rule.check("pg_x", ctx)).toEqual({ prefix: "pg_" });
+    expect(rule.check("xpg_", ctx)).toBeUndefined();
+    expect(rule.jsonSchema).toEqual({ not: { pattern: "^pg_" } });
+  });
+});
