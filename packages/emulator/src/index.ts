@@ -1,0 +1,32 @@
+/**
+ * @dbusers/emulator — a stateful local HTTP emulator of DigitalOcean's database-user API, with
+ * bearer auth, the server's own rules, rate limits and fault injection, listening on 127.0.0.1.
+ */
+export { DEFAULT_DIGITALOCEAN_TOKEN, type DigitalOceanOptions } from "./digitalocean/index.js";
+export { DIGITALOCEAN_RATE_LIMIT } from "./digitalocean/routes.js";
+export type {
+  ClusterSeed,
+  DigitalOceanCluster,
+  DigitalOceanState,
+  UserSeed,
+} from "./digitalocean/state.js";
+export type {
+  DigitalOceanUser,
+  DigitalOceanUserSettings,
+  KafkaAcl,
+  KafkaAclInput,
+  MongoUserSettings,
+  OpensearchAcl,
+  UserInput,
+} from "./digitalocean/users.js";
+export { EmulatorError, type EmulatorErrorCode } from "./errors.js";
+export type { Fault, FaultMatch, InjectedFault } from "./faults.js";
+export type { RateLimitOptions } from "./rate-limit.js";
+export { REDACTED, type RecordedRequest, type VendorName } from "./request-log.js";
+export {
+  type Emulator,
+  type EmulatorFaults,
+  type EmulatorOptions,
+  type EmulatorState,
+  startEmulator,
+} from "./server.js";
