@@ -1,0 +1,56 @@
+/** Where a client may send credentials: https anywhere, plain http only to this machine. */
+import { UnsafeUrlError } from "./request-errors.js";
+
+/**
+ * True for hosts that never leave the machine: `localhost`, 127.0.0.0/8 and `::1` (also written as
+ * the IPv4-mapped `::ffff:127.x.y.z`). Takes `URL.hostname`, which the URL parser has normalized
+ * (`127.1` → `127.0.0.1`, `[0:0::1]` → `[::1]`).
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  if (host === "localhost") return true;
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  if (host === "[::1]") return true;
+  const mapped = /^\[::ffff:([0-9a-f]{1,4}):[0-9a-f]{1,4}\]$/.exec(host);
+  return mapped !== null && Number.parseInt(mapped[1]!, 16) >> 8 === 0x7f;
+}
+
+/**
+ * Parses `url` and refuses what would leak credentials: plain `http://` to anything but loopback,
+ * user info in the URL, and schemes other than http(s). Throws `UnsafeUrlError` naming the rule.
+ */
+export function assertSafeBaseUrl(url: string | URL): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(String(url));
+  } catch {
+    throw new UnsafeUrlError({
+      url: String(url),
+      rule: "invalid-url",
+      message: "Base URL is not a valid absolute URL",
+    });
+  }
+  if (parsed.username !== "" || parsed.password !== "") {
+    throw new UnsafeUrlError({
+      url: parsed,
+      rule: "credentials-in-url",
+      message: `Refusing base URL ${parsed.protocol}//${parsed.host}: it carries user info; pass credentials to the client instead`,
+    });
+  }
+  if (parsed.protocol === "https:") return parsed;
+  if (parsed.protocol !== "http:") {
+    throw new UnsafeUrlError({
+      url: parsed,
+      rule: "unsupported-scheme",
+      message: `Refusing base URL with scheme "${parsed.protocol}": only https:// (and http:// to loopback) are allowed`,
+    });
+  }
+  if (!isLoopbackHost(parsed.hostname)) {
+    throw new UnsafeUrlError({
+      url: parsed,
+      rule: "https-required",
+      message: `Refusing http:// to ${parsed.hostname}: credentials would travel in clear text; use https:// (plain http is allowed only to localhost, 127.0.0.0/8 and ::1)`,
+    });
+  }
+  return parsed;
+}

@@ -1,0 +1,72 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { assertSafePathSegment, encodePathSegment, InvalidPathParameterError } from "../src/index.js";
+
+function ruleOf(value: unknown): string | undefined {
+  try {
+    assertSafePathSegment("user_name", value);
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidPathParameterError);
+    expect((error as InvalidPathParameterError).parameter).toBe("user_name");
+    return (error as InvalidPathParameterError).rule;
+  }
+}
+
+describe("assertSafePathSegment", () => {
+  it("refuses dot segments, plain or percent-encoded", () => {
+    for (const value of [
+      ".",
+      "..",
+      "%2E",
+      "%2e",
+      "%2E%2E",
+      "%2e%2E",
+      ".%2e",
+      "%2E.",
+      "%252E%252E",
+      "../admin",
+      "a/..",
+      "..\\x",
+    ]) {
+      expect(ruleOf(value), value).toBe("dot-segment");
+    }
+  });
+
+  it("refuses empty strings, non-strings and missing values", () => {
+    expect(ruleOf("")).toBe("empty");
+    expect(ruleOf(42)).toBe("not-a-string");
+    expect(ruleOf({ toString: () => "x" })).toBe("not-a-string");
+    expect(ruleOf(undefined)).toBe("missing");
+    expect(ruleOf(null)).toBe("missing");
+  });
+
+  it("accepts names with dots that are not dot segments", () => {
+    for (const value of ["...", "a.b", ".hidden", "user..name", "%", "%zz", "a%2Fb", "é"]) {
+      expect(assertSafePathSegment("user_name", value)).toBe(value);
+    }
+  });
+
+  it("says why in the message, naming the parameter", () => {
+    expect(() => assertSafePathSegment("database_cluster_uuid", "..")).toThrow(
+      /Path parameter "database_cluster_uuid" must not be "\." or "\.\."/,
+    );
+  });
+
+  test.prop([fc.string({ minLength: 1 }).filter((s) => !/(^|[/\\])\.\.?($|[/\\])|%/.test(s))])(
+    "a string without dot segments or % round-trips through encodePathSegment",
+    (value) => {
+      expect(decodeURIComponent(encodePathSegment("name", value))).toBe(value);
+    },
+  );
+});
+
+describe("encodePathSegment", () => {
+  it("encodes like openapi-fetch", () => {
+    expect(encodePathSegment("name", "a/b c@d")).toBe("a%2Fb%20c%40d");
+  });
+
+  it("checks before encoding", () => {
+    expect(() => encodePathSegment("name", "..")).toThrow(InvalidPathParameterError);
+  });
+});
