@@ -1,0 +1,63 @@
+/**
+ * `pnpm bench`: the client's speed against raw fetch and the size of an app that imports it.
+ * `pnpm bench rps` or `pnpm bench size` runs one of the two.
+ */
+import { measureRps, RPS_TARGET_RATIO } from "./rps.js";
+import { measureSize, SIZE_TARGET_BYTES } from "./size.js";
+import { kB, table } from "./table.js";
+
+const only = process.argv[2];
+const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+
+async function rps(): Promise<void> {
+  console.log(
+    "\ngetUser through @dbusers/digitalocean vs raw fetch (same emulator route, same process, same run)",
+  );
+  for (const concurrency of [1, 8]) {
+    const result = await measureRps({ concurrency });
+    const client = result.sides[result.sides.length - 1]!;
+    console.log(
+      `\n${concurrency} in flight, ${result.requestsPerSide} requests per side; client ratio ${client.ratio.toFixed(2)}x, target >= ${RPS_TARGET_RATIO}x: ${verdict(client.ratio >= RPS_TARGET_RATIO)}\n`,
+    );
+    console.log(
+      table(
+        ["side", "rps", "ratio to raw fetch", "p25-p75 of rounds"],
+        result.sides.map((side) => [
+          side.name,
+          side.rps.toFixed(0),
+          `${side.ratio.toFixed(2)}x`,
+          `${side.p25.toFixed(2)}-${side.p75.toFixed(2)}`,
+        ]),
+      ),
+    );
+  }
+}
+
+async function size(): Promise<void> {
+  const result = await measureSize();
+  console.log("\nAn app importing only @dbusers/digitalocean (esbuild, minify, platform browser, gzip -9)\n");
+  console.log(
+    table(
+      ["minified", "min+gzip", `target < ${kB(SIZE_TARGET_BYTES)}`],
+      [[kB(result.minifiedBytes), kB(result.gzipBytes), verdict(result.gzipBytes < SIZE_TARGET_BYTES)]],
+    ),
+  );
+  const share = (bytes: number) => `${((bytes / result.minifiedBytes) * 100).toFixed(1)}%`;
+  console.log("\nWhat is in it, by package (minified bytes before gzip)\n");
+  console.log(
+    table(
+      ["package", "minified", "share"],
+      result.packages.map((p) => [p.path, kB(p.bytes), share(p.bytes)]),
+    ),
+  );
+  console.log("\nLargest inputs\n");
+  console.log(
+    table(
+      ["file", "minified", "share"],
+      result.files.slice(0, 12).map((f) => [f.path, kB(f.bytes), share(f.bytes)]),
+    ),
+  );
+}
+
+if (only === undefined || only === "rps") await rps();
+if (only === undefined || only === "size") await size();

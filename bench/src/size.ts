@@ -1,0 +1,75 @@
+/**
+ * Minified + gzipped size of an app that imports only `@dbusers/digitalocean` (esbuild, platform
+ * browser, then zlib gzip), and what is in it (metafile inputs, grouped by package).
+ */
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+export const SIZE_TARGET_BYTES = 10 * 1024;
+
+export interface SizeInput {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+export interface SizeResult {
+  readonly minifiedBytes: number;
+  readonly gzipBytes: number;
+  /** Minified bytes per package, largest first. */
+  readonly packages: readonly SizeInput[];
+  /** Minified bytes per file, largest first. */
+  readonly files: readonly SizeInput[];
+}
+
+const APP = fileURLToPath(new URL("../fixtures/app.ts", import.meta.url));
+
+/** `…/node_modules/.pnpm/openapi-fetch@0.17.0/node_modules/openapi-fetch/dist/index.mjs` → `openapi-fetch`. */
+export function packageOf(path: string): string {
+  const inModules = /node_modules\/(?!\.pnpm\/)((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (inModules) return inModules[1]!;
+  const workspace = /(?:^|\/)packages\/([^/]+)\//.exec(path);
+  if (workspace) return `@dbusers/${workspace[1]}`;
+  return path.includes("fixtures/") ? "(the app)" : path;
+}
+
+/** Strips the machine-specific part of a path for the report. */
+function shortPath(path: string): string {
+  return path.replace(/^.*node_modules\/(?!\.pnpm\/)/, "").replace(/^(\.\.\/)+/, "");
+}
+
+export async function measureSize(): Promise<SizeResult> {
+  const result = await build({
+    entryPoints: [APP],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error("esbuild produced no output");
+  const meta = Object.values(result.metafile.outputs)[0];
+  const files = Object.entries(meta?.inputs ?? {})
+    .map(([path, input]) => ({ path: shortPath(path), bytes: input.bytesInOutput }))
+    .filter((input) => input.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  const byPackage = new Map<string, number>();
+  for (const [path, input] of Object.entries(meta?.inputs ?? {})) {
+    const name = packageOf(path);
+    byPackage.set(name, (byPackage.get(name) ?? 0) + input.bytesInOutput);
+  }
+  const packages = [...byPackage]
+    .map(([path, bytes]) => ({ path, bytes }))
+    .filter((input) => input.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  return {
+    minifiedBytes: output.contents.byteLength,
+    gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
+    packages,
+    files,
+  };
+}
