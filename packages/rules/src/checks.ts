@@ -85,6 +85,8 @@ export function minChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly m
         ? `${f.label} is empty; ${f.vendor} requires at least ${plural(min, "character")}`
         : `${f.label} is ${plural(p.actual as number, "character")}; ${f.vendor} requires at least ${min}`,
     jsonSchema: { minLength: min },
+    // n code units hold at least ceil(n / 2) code points.
+    fast: { kind: "minUnits", n: min * 2 - 1 },
   };
 }
 
@@ -156,6 +158,7 @@ export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readon
         ? `${f.label} contains a character ${f.vendor} does not allow (none of: ${showChars(meta.chars)})`
         : `${f.label} contains ${JSON.stringify(p.char)} at position ${(p.index as number) + 1}; ${f.vendor} does not allow any of: ${showChars(meta.chars)}`,
     jsonSchema: { pattern: `^[^${escapeForClass(meta.chars)}]*$` },
+    scan: { kind: "forbid", test: (c) => set.has(String.fromCharCode(c)) },
   };
 }
 
@@ -179,17 +182,72 @@ export function onlyRange<C extends BaseContext>(
         ? `${f.label} contains a character outside ${meta.what}, which ${f.vendor} does not allow`
         : `${f.label} has a character outside ${meta.what} at position ${(p.index as number) + 1} (U+${(p.codeUnit as number).toString(16).toUpperCase().padStart(4, "0")}); ${f.vendor} does not allow it`,
     jsonSchema: { pattern: `^[${hex(from)}-${hex(to)}]*$` },
+    scan: { kind: "forbid", test: (c) => c < from || c > to },
   };
 }
 
-/** No whitespace at the start or the end (JS `\s`, the same class Python's `\s` means for str). */
+/** What JS `\s` matches (all BMP): Python's `\s` for str is the same set but for U+001C–U+001F. */
+export function isWhitespace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** No whitespace at the start or the end (JS `\s`); looks at two code units, whatever the length. */
 export function noEdgeWhitespace<C extends BaseContext>(meta: RuleMeta<C>): Rule<C> {
-  const re = /^\s|\s$/u;
   return {
     ...base(meta, "No whitespace at the start or end."),
-    check: (v) => (re.test(v) ? {} : undefined),
+    check: (v) =>
+      v.length > 0 && (isWhitespace(v.charCodeAt(0)) || isWhitespace(v.charCodeAt(v.length - 1)))
+        ? {}
+        : undefined,
     message: (_p, f) => `${f.label} starts or ends with whitespace; ${f.vendor} does not allow that`,
     jsonSchema: { not: { pattern: "^\\s|\\s$" } },
+    fast: { kind: "edges", test: isWhitespace },
+  };
+}
+
+/** None of `chars` as the first or last character (e.g. Rackspace's `@ ? #`, documented as inner only). */
+export function noEdgeChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly chars: string }): Rule<C> {
+  const set = new Set([...meta.chars].map((c) => c.charCodeAt(0)));
+  const test = (c: number) => set.has(c);
+  return {
+    ...base(meta, `Does not start or end with any of: ${showChars(meta.chars)}.`),
+    check: (v) =>
+      v.length > 0 && (test(v.charCodeAt(0)) || test(v.charCodeAt(v.length - 1))) ? {} : undefined,
+    message: (_p, f) =>
+      `${f.label} starts or ends with one of ${showChars(meta.chars)}; ${f.vendor} allows them only inside`,
+    jsonSchema: { not: { pattern: `^[${escapeForClass(meta.chars)}]|[${escapeForClass(meta.chars)}]$` } },
+    fast: { kind: "edges", test },
+  };
+}
+
+/** At least one character of a class (an empty value passes: length rules report emptiness). */
+export function requiresChar<C extends BaseContext>(
+  meta: RuleMeta<C> & { readonly charClass: string; readonly what: string },
+): Rule<C> {
+  const one = new RegExp(`^[${meta.charClass}]$`, "u");
+  const test = (c: number) => one.test(String.fromCharCode(c));
+  return {
+    ...base(meta, `Contains at least one ${meta.what}.`),
+    check: (v) => {
+      if (v.length === 0) return undefined;
+      for (let i = 0; i < v.length; i++) if (test(v.charCodeAt(i))) return undefined;
+      return {};
+    },
+    message: (_p, f) => `${f.label} has no ${meta.what}; ${f.vendor} requires at least one`,
+    jsonSchema: { pattern: `^$|[${meta.charClass}]` },
+    scan: { kind: "require", test },
   };
 }
 
@@ -210,7 +268,9 @@ export function notReserved<C extends BaseContext>(
         ? `${f.label} is a reserved name`
         : `${f.label} ${JSON.stringify(p.value)} is reserved by ${f.vendor}; reserved: ${meta.names.join(", ")}`,
     // JSON Schema has no case-insensitive enum; only the exact-case form is expressible.
-    ...(meta.caseInsensitive ? {} : { jsonSchema: { not: { enum: [...meta.names] } } }),
+    ...(meta.caseInsensitive
+      ? {}
+      : { jsonSchema: { not: { enum: [...meta.names] } }, fast: { kind: "notIn", set: folded } }),
   };
 }
 

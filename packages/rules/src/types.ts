@@ -61,6 +61,32 @@ export interface Rule<C extends BaseContext = BaseContext> {
   message(params: RuleParams, field: FieldInfo): string;
   /** The same rule in JSON Schema; absent where JSON Schema cannot say it. */
   readonly jsonSchema?: JsonSchema | ContextFn<C, JsonSchema>;
+  /**
+   * A per-character view of the rule, so the engine can run every such rule of a field in one pass
+   * over the value and call `check` only for rules that may fail. `forbid`: the rule fails if any
+   * code unit passes `test`. `require`: the rule passes if some code unit passes `test` (or the
+   * value is empty). It must agree exactly with `check`; the engine still calls `check` to confirm.
+   */
+  readonly scan?: CharScan;
+  /**
+   * A cheap test the engine runs inline that proves the value passes (no call to `check`); when it
+   * cannot prove it, `check` decides. Must never say "passes" for a value `check` would fail.
+   */
+  readonly fast?: FastPass;
+}
+
+/** Inline pre-screens: `maxUnits`: passes if `value.length` ≤ n; `minUnits`: if ≥ n; `edges`: if the
+ * first and last code units both fail `test` (or the value is empty); `notIn`: if the set lacks it. */
+export type FastPass =
+  | { readonly kind: "maxUnits"; readonly n: number }
+  | { readonly kind: "minUnits"; readonly n: number }
+  | { readonly kind: "edges"; test(codeUnit: number): boolean }
+  | { readonly kind: "notIn"; readonly set: ReadonlySet<string> };
+
+export interface CharScan {
+  readonly kind: "forbid" | "require";
+  /** Tested on UTF-16 code units (`charCodeAt`). */
+  test(codeUnit: number): boolean;
 }
 
 /** A string field of a provider: a label plus its rules, in the order they are reported. */

@@ -1,5 +1,6 @@
 /** The two validators: one string field, or a whole request body walked against its shape. */
-import type { BaseContext, FieldSpec, Violation } from "../types.js";
+import type { BaseContext, FieldSpec, Rule, Violation } from "../types.js";
+import { type FieldPlan, passesFast, planFor, suspects } from "./plan.js";
 import type { ArrayShape, ObjectShape, Shape, StructuralRule } from "./shape.js";
 import { fieldViolation, formatPath, type PathSegment, typeName } from "./violation.js";
 
@@ -16,36 +17,47 @@ function applies<C extends BaseContext>(
   return rule.when === undefined || rule.when(ctx);
 }
 
-/** Runs a field's rules on one value and appends what fails. Total: never throws. */
+/**
+ * Runs a field's rules on one value and appends what fails. Total: never throws. `at` is the path,
+ * as text or as segments formatted only when something fails (the hot path allocates nothing).
+ */
 export function checkField<C extends BaseContext>(
   spec: FieldSpec<C>,
   value: unknown,
   ctx: C,
-  path: string,
+  at: string | readonly PathSegment[],
   env: WalkEnv,
   out: Violation[],
 ): void {
   if (typeof value !== "string") {
     out.push({
-      path,
+      path: typeof at === "string" ? at : formatPath(at),
       rule: `${env.provider}.${spec.name}.type`,
       message: `${spec.label} must be a string, but got ${typeName(value)}`,
       params: { expected: "string", actual: typeName(value) },
     });
     return;
   }
-  const rules = spec.rules;
+  const plan = planFor(spec) as FieldPlan<never>;
+  const maybe = plan.hasScan ? suspects(plan, value) : 0;
+  const { rules, bits, strictOnly } = plan;
+  const strict = ctx.profile === "strict";
   for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
-    if (!applies(rule, ctx)) continue;
+    const bit = bits[i]!;
+    if (bit !== 0 ? (maybe & bit) === 0 : passesFast(plan, i, value)) continue;
+    if (strictOnly[i] === 1 && !strict) continue;
+    const rule = rules[i]! as unknown as Rule<C>;
+    if (rule.when !== undefined && !rule.when(ctx)) continue;
     let params: Record<string, unknown> | undefined;
     try {
       params = rule.check(value, ctx);
     } catch {
       params = {};
     }
-    if (params !== undefined)
+    if (params !== undefined) {
+      const path = typeof at === "string" ? at : formatPath(at);
       out.push(fieldViolation(path, rule as never, params, spec as never, env.vendor));
+    }
   }
 }
 
@@ -79,13 +91,25 @@ function typeRule(env: WalkEnv): StructuralRule<never> {
   );
 }
 
-/** Reads a property without letting a throwing getter escape. */
-function read(obj: object, key: string): { ok: true; value: unknown } | { ok: false } {
+const UNREADABLE: unique symbol = Symbol("unreadable");
+
+/** Reads a property without letting a throwing getter escape (and without allocating). */
+function read(obj: object, key: string | number): unknown {
   try {
-    return { ok: true, value: (obj as Record<string, unknown>)[key] };
+    return (obj as Record<string, unknown>)[key];
   } catch {
-    return { ok: false };
+    return UNREADABLE;
   }
+}
+
+const propKeys = new WeakMap<object, string[]>();
+function keysOf(props: object): string[] {
+  let keys = propKeys.get(props);
+  if (keys === undefined) {
+    keys = Object.keys(props);
+    propKeys.set(props, keys);
+  }
+  return keys;
 }
 
 function ownKeys(obj: object): string[] | undefined {
@@ -126,7 +150,7 @@ function walkObject<C extends BaseContext>(
   const snapshot: Record<string, unknown> = {};
   for (const key of keys) {
     const got = read(value, key);
-    if (got.ok) snapshot[key] = got.value;
+    if (got !== UNREADABLE) snapshot[key] = got;
     else {
       path.push(key);
       structural(
@@ -144,7 +168,7 @@ function walkObject<C extends BaseContext>(
     if (known < shape.minProperties.count)
       structural(out, path, shape.minProperties.rule, { min: shape.minProperties.count, actual: known });
   }
-  for (const key of Object.keys(shape.props)) {
+  for (const key of keysOf(shape.props)) {
     const prop = shape.props[key]!;
     const present = Object.hasOwn(snapshot, key) && snapshot[key] !== undefined;
     path.push(key);
@@ -203,16 +227,17 @@ function checkUnknownKeys<C extends BaseContext>(
 ): void {
   const mode = shape.unknownKeys;
   if (mode === "allow" || (mode === "reject-in-strict" && ctx.profile !== "strict")) return;
-  const allowed = Object.keys(shape.props);
-  const rule = generic(`${env.provider}.request.unknownKey`, (p) =>
-    mode === "reject"
-      ? `${p.path} is not accepted by ${env.vendor} here; allowed: ${allowed.join(", ")}`
-      : `${p.path} is not read by ${env.vendor}, which would silently ignore it; allowed: ${allowed.join(", ")}`,
-  );
+  let rule: StructuralRule<never> | undefined;
   for (const key of keys) {
     if (Object.hasOwn(shape.props, key)) continue;
+    const allowed = keysOf(shape.props);
+    rule ??= generic(`${env.provider}.request.unknownKey`, (p) =>
+      mode === "reject"
+        ? `${p.path} is not accepted by ${env.vendor} here; allowed: ${allowed.join(", ")}`
+        : `${p.path} is not read by ${env.vendor}, which would silently ignore it; allowed: ${allowed.join(", ")}`,
+    );
     path.push(key);
-    structural(out, path, rule, { key, allowed });
+    structural(out, path, rule, { key, allowed: [...allowed] });
     path.pop();
   }
 }
@@ -237,9 +262,9 @@ function walkArray<C extends BaseContext>(
   const unique = shape.unique && applies(shape.unique.rule, ctx) ? shape.unique : undefined;
   const seen = unique ? new Map<string, number>() : undefined;
   for (let i = 0; i < length; i++) {
-    const got = read(value, String(i));
+    const got = read(value, i);
     path.push(i);
-    if (!got.ok) {
+    if (got === UNREADABLE) {
       structural(
         out,
         path,
@@ -247,8 +272,8 @@ function walkArray<C extends BaseContext>(
         {},
       );
     } else {
-      walk(shape.items, got.value, ctx, path, env, out);
-      if (unique && seen) checkDuplicate(unique, got.value, i, seen, path, out);
+      walk(shape.items, got, ctx, path, env, out);
+      if (unique && seen) checkDuplicate(unique, got, i, seen, path, out);
     }
     path.pop();
   }
@@ -285,7 +310,7 @@ export function walk<C extends BaseContext>(
 ): void {
   switch (shape.kind) {
     case "field":
-      checkField(shape.spec, value, ctx, formatPath(path), env, out);
+      checkField(shape.spec, value, ctx, path, env, out);
       return;
     case "boolean":
       if (typeof value !== "boolean")

@@ -17,7 +17,7 @@ export function formatPath(segments: readonly PathSegment[]): string {
 }
 
 /** Params that would reveal part of a value; dropped for secret fields. */
-const REVEALING_PARAMS = new Set(["char", "chars", "value", "found", "sample", "index"]);
+const REVEALING_PARAMS = new Set(["char", "chars", "value", "found", "sample", "index", "codeUnit"]);
 
 function safeParams(params: RuleParams, secret: boolean): RuleParams {
   if (!secret) return params;

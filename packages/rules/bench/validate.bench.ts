@@ -1,0 +1,151 @@
+/**
+ * `pnpm bench`: validating Rackspace user names and create-users requests with @dbusers/rules,
+ * against ajv (our JSON Schema of the same rules, compiled), zod (the same rules as a zod chain) and
+ * a hand-written single-pass loop (the floor). Absolute times on shared machines are noise: the
+ * result is the ratios, all measured in this run with the same tool.
+ */
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { do_not_optimize, measure } from "mitata";
+import { z } from "zod";
+import { rackspace } from "../src/providers/rackspace/index.js";
+import { handWrittenUserName } from "./hand-written.js";
+import { zodForField } from "./zod-from-rules.js";
+
+const strict = { profile: "strict" } as const;
+const ctx = rackspace.definition.resolveContext(strict).ctx;
+const f = rackspace.definition.fields;
+
+const typical = [
+  "app_user",
+  "reporting",
+  "svc.backup",
+  "alice42",
+  "etl loader",
+  "grafana",
+  "ro_user",
+  "dbuser1",
+];
+const worst = [
+  "a1b2c3d4e5f6g7h8",
+  "ZYXWVUTSRQPONMLK",
+  "x_y_z.w.v.u_t@s1",
+  "ROOT",
+  " bad'name;/x\\yz~",
+  "é".repeat(40),
+];
+const request = {
+  users: Array.from({ length: 10 }, (_, i) => ({
+    name: `app_user_${i}`,
+    password: `Correct-Horse-${i}-Battery`.replace(/-/g, "_"),
+    host: i % 2 ? "%" : "10.0.0.%",
+    databases: [{ name: `orders_${i}` }, { name: "reports db" }],
+  })),
+};
+
+const ajvAll = new Ajv2020({ strict: false, allErrors: true });
+const ajvFirst = new Ajv2020({ strict: false });
+const ajvUserAll = ajvAll.compile(rackspace.toJSONSchema("userName", strict));
+const ajvUserFirst = ajvFirst.compile(rackspace.toJSONSchema("userName", strict));
+const ajvRequest = ajvAll.compile(rackspace.toJSONSchema("createUsers", strict));
+const zodUser = zodForField(f.userName, ctx);
+const zodRequest = z.object({
+  users: z.array(
+    z.object({
+      name: zodUser,
+      password: zodForField(f.password, ctx),
+      host: zodForField(f.host, ctx).optional(),
+      databases: z.array(z.object({ name: zodForField(f.databaseName, ctx) })).optional(),
+    }),
+  ),
+});
+
+function cycle<T>(values: readonly T[], fn: (v: T) => unknown): () => void {
+  let i = 0;
+  return () => {
+    do_not_optimize(fn(values[i++ % values.length]!));
+  };
+}
+
+interface Row {
+  readonly input: string;
+  readonly contender: string;
+  readonly ns: number;
+}
+
+async function time(input: string, contender: string, fn: () => void): Promise<Row> {
+  const stats = await measure(fn, { min_cpu_time: 300e6 });
+  return { input, contender, ns: stats.avg };
+}
+
+const rows: Row[] = [];
+for (const [input, values] of [
+  ["typical names", typical],
+  ["worst-case names", worst],
+] as const) {
+  rows.push(
+    await time(
+      input,
+      "@dbusers/rules",
+      cycle(values, (v) => rackspace.validateField("userName", v, strict)),
+    ),
+  );
+  rows.push(
+    await time(
+      input,
+      "ajv (allErrors)",
+      cycle(values, (v) => ajvUserAll(v)),
+    ),
+  );
+  rows.push(
+    await time(
+      input,
+      "ajv (first error)",
+      cycle(values, (v) => ajvUserFirst(v)),
+    ),
+  );
+  rows.push(
+    await time(
+      input,
+      "zod",
+      cycle(values, (v) => zodUser.safeParse(v)),
+    ),
+  );
+  rows.push(await time(input, "hand-written loop", cycle(values, handWrittenUserName)));
+}
+rows.push(
+  await time(
+    "create-users request (10 users)",
+    "@dbusers/rules",
+    cycle([request], (r) => rackspace.validateRequest("createUsers", r, strict)),
+  ),
+);
+rows.push(
+  await time(
+    "create-users request (10 users)",
+    "ajv (allErrors)",
+    cycle([request], (r) => ajvRequest(r)),
+  ),
+);
+rows.push(
+  await time(
+    "create-users request (10 users)",
+    "zod",
+    cycle([request], (r) => zodRequest.safeParse(r)),
+  ),
+);
+
+console.log("\nValidation speed — ratios to @dbusers/rules in the same run (>1 means slower than ours)\n");
+for (const input of [...new Set(rows.map((r) => r.input))]) {
+  const ours = rows.find((r) => r.input === input && r.contender === "@dbusers/rules")!.ns;
+  console.log(input);
+  for (const row of rows.filter((r) => r.input === input)) {
+    const ratio = row.ns / ours;
+    console.log(
+      `  ${row.contender.padEnd(20)} ${ratio.toFixed(2).padStart(6)}x  (${row.ns.toFixed(0)} ns/op)`,
+    );
+  }
+  const floor = rows.find((r) => r.input === input && r.contender === "hand-written loop");
+  if (floor) console.log(`  → ours is ${(ours / floor.ns).toFixed(2)}x the hand-written floor (target ≤ 2x)`);
+  const ajv = rows.find((r) => r.input === input && r.contender === "ajv (allErrors)")!;
+  console.log(`  → ours is ${(ajv.ns / ours).toFixed(2)}x as fast as ajv with allErrors (target > 1x)`);
+}

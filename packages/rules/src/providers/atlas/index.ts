@@ -1,0 +1,37 @@
+/**
+ * `@dbusers/rules/atlas`: MongoDB Atlas database users (Administration API v2, resource version
+ * 2023-01-01). Imports nothing from other providers.
+ */
+import { bindProvider } from "../../engine/bind.js";
+import type { Infer } from "../../engine/shape.js";
+import type { ProviderDefinition } from "../../types.js";
+import { type AtlasContext, type AtlasContextInput, resolveAtlasContext } from "./context.js";
+import { fields, passwordPolicy } from "./fields.js";
+import { createUser, updateUser } from "./requests.js";
+
+export const atlasDefinition = {
+  id: "atlas",
+  vendor: "MongoDB Atlas",
+  fields,
+  operations: { createUser, updateUser },
+  resolveContext: resolveAtlasContext,
+  password: passwordPolicy,
+} satisfies ProviderDefinition<AtlasContext>;
+
+export const atlas = bindProvider<typeof atlasDefinition, AtlasContextInput>(atlasDefinition);
+
+export const validateField = atlas.validateField;
+export const validateRequest = atlas.validateRequest;
+export const describeRules = atlas.describeRules;
+export const suggestName = atlas.suggestName;
+export const generatePassword = atlas.generatePassword;
+export const toJSONSchema = atlas.toJSONSchema;
+export const standardSchema = atlas.standardSchema;
+export const standardSchemaForField = atlas.standardSchemaForField;
+
+export type CreateUserRequest = Infer<typeof createUser>;
+export type UpdateUserRequest = Infer<typeof updateUser>;
+export { atlasAuthTypeOf } from "./auth.js";
+export type { AtlasAuthType, AtlasContext, AtlasContextInput } from "./context.js";
+export { ATLAS_AUTH_TYPES } from "./context.js";
+export { encodeAtlasPathSegment } from "./path.js";

@@ -1,0 +1,202 @@
+/**
+ * The array items of a CloudDatabaseUser body: roles, scopes and labels (SPEC DatabaseUserRole,
+ * UserScope, ComponentLabel), shared by createUser and updateUser with operation-specific rule ids.
+ */
+import { utf8Length } from "../../checks.js";
+import {
+  array,
+  field,
+  type ObjectCheck,
+  object,
+  oneOf,
+  optional,
+  required,
+  type StructuralRule,
+} from "../../engine/shape.js";
+import type { RuleProfile } from "../../types.js";
+import type { AtlasContext } from "./context.js";
+import { BUILT_IN_ROLES, fields } from "./fields.js";
+
+export type Op = "createUser" | "updateUser";
+type C = AtlasContext;
+
+export function rule(
+  op: Op,
+  name: string,
+  profile: RuleProfile,
+  description: string,
+  source: string,
+  message: (p: Record<string, unknown>) => string,
+): StructuralRule<C> {
+  return { id: `atlas.${op}.${name}`, description, source, profile, message };
+}
+
+export const UNKNOWN_KEYS =
+  "SPEC CloudDatabaseUser has no additionalProperties: false; v1.0 answered INVALID_ATTRIBUTE for unknown attributes, unconfirmed for v2; readOnly links are ignored on input: refused in strict only";
+
+/** Built-in roles that act on the whole cluster; every example grants them on admin (atlas.md §7). */
+export const CLUSTER_WIDE_ROLES = [
+  "atlasAdmin",
+  "backup",
+  "clusterMonitor",
+  "dbAdminAnyDatabase",
+  "enableSharding",
+  "readAnyDatabase",
+  "readWriteAnyDatabase",
+] as const;
+
+const isCluster = (name: unknown) => (CLUSTER_WIDE_ROLES as readonly unknown[]).includes(name);
+export const isBuiltIn = (name: unknown) => (BUILT_IN_ROLES as readonly unknown[]).includes(name);
+
+function roleShape(op: Op) {
+  const clusterWide: ObjectCheck<C> = {
+    ...rule(
+      op,
+      "clusterRoleOnAdmin",
+      "strict",
+      "Cluster-wide built-in roles are granted on admin.",
+      "atlas.md §7 (every example grants *AnyDatabase, atlasAdmin, clusterMonitor, backup, enableSharding on admin; Atlas's own rule was not found)",
+      (p) =>
+        `${p.path} is "${p.actual as string}", but ${p.role as string} is a cluster-wide role granted on "admin" in MongoDB Atlas`,
+    ),
+    check: (o) =>
+      isCluster(o.roleName) && typeof o.databaseName === "string" && o.databaseName !== "admin"
+        ? [{ key: "databaseName", params: { role: o.roleName, actual: o.databaseName } }]
+        : undefined,
+    // "if A then B" written as anyOf [not A, B]: the same schema without a `then` key.
+    jsonSchema: {
+      anyOf: [
+        {
+          not: {
+            required: ["roleName", "databaseName"],
+            properties: { roleName: { enum: [...CLUSTER_WIDE_ROLES] }, databaseName: { type: "string" } },
+          },
+        },
+        { properties: { databaseName: { const: "admin" } } },
+      ],
+    },
+  };
+  const namespace: ObjectCheck<C> = {
+    ...rule(
+      op,
+      "roleNamespaceLength",
+      "strict",
+      "database.collection is at most 255 bytes in UTF-8.",
+      "MongoDB limits, Namespace Length (255 bytes for <database>.<collection>)",
+      (p) => `${p.path} makes the namespace ${p.actual as number} bytes; MongoDB allows at most 255`,
+    ),
+    check: (o) => {
+      if (typeof o.databaseName !== "string" || typeof o.collectionName !== "string") return undefined;
+      const actual = utf8Length(o.databaseName) + 1 + utf8Length(o.collectionName);
+      return actual > 255 ? [{ key: "collectionName", params: { actual, max: 255 } }] : undefined;
+    },
+  };
+  return object(
+    "role",
+    {
+      roleName: required(field(fields.roleName)),
+      databaseName: required(field(fields.roleDatabaseName)),
+      collectionName: optional(field(fields.collectionName)),
+    },
+    { unknownKeys: "reject-in-strict", unknownKeysSource: UNKNOWN_KEYS, checks: [clusterWide, namespace] },
+  );
+}
+
+// Unique keys: the engine catches a throw (null items) and skips items without string keys.
+const roleKey = (item: unknown): string | undefined => {
+  const { roleName, databaseName, collectionName } = item as Record<string, unknown>;
+  if (typeof roleName !== "string" || typeof databaseName !== "string") return undefined;
+  return JSON.stringify([roleName, databaseName, typeof collectionName === "string" ? collectionName : null]);
+};
+
+export function rolesShape(op: Op) {
+  return array("roles", roleShape(op), {
+    minItems: {
+      count: 1,
+      rule: rule(
+        op,
+        "rolesMinItems",
+        "both",
+        "At least one role.",
+        "SPEC CloudDatabaseUser.roles (required); AKO: 'The Atlas returns an error if Roles is empty' (atlas.md §7)",
+        (p) =>
+          `${p.path} has ${p.actual as number} roles; MongoDB Atlas requires at least ${p.min as number}`,
+      ),
+    },
+    unique: {
+      key: roleKey,
+      rule: rule(
+        op,
+        "duplicateRole",
+        "strict",
+        "The same role, database and collection only once.",
+        "inferred: a repeated grant adds nothing",
+        (p) => `${p.path} repeats the role of roles[${p.firstIndex as number}]`,
+      ),
+    },
+  });
+}
+
+export function scopesShape(op: Op) {
+  const scope = object(
+    "scope",
+    {
+      name: required(field(fields.scopeName)),
+      type: required(
+        oneOf(
+          "scope type",
+          ["CLUSTER", "DATA_LAKE", "STREAM"],
+          rule(
+            op,
+            "scopeTypeEnum",
+            "both",
+            "CLUSTER, DATA_LAKE or STREAM.",
+            "SPEC UserScope.type enum",
+            (p) => `${p.path} must be one of ${(p.allowed as string[]).join(", ")} on MongoDB Atlas`,
+          ),
+        ),
+      ),
+    },
+    { unknownKeys: "reject-in-strict", unknownKeysSource: UNKNOWN_KEYS },
+  );
+  return array("scopes", scope, {
+    unique: {
+      key: (item) => {
+        const { name, type } = item as Record<string, unknown>;
+        return typeof name === "string" && typeof type === "string"
+          ? JSON.stringify([type, name])
+          : undefined;
+      },
+      rule: rule(
+        op,
+        "duplicateScope",
+        "strict",
+        "The same scope (name and type) only once.",
+        "inferred: a repeated scope adds nothing; the same name with two types is fine (TF withScopes, atlas.md §7)",
+        (p) => `${p.path} repeats scopes[${p.firstIndex as number}]`,
+      ),
+    },
+  });
+}
+
+export function labelsShape(op: Op) {
+  const incomplete: ObjectCheck<C> = {
+    ...rule(
+      op,
+      "labelIncomplete",
+      "strict",
+      "A label has both a key and a value.",
+      "inferred: SPEC ComponentLabel requires neither, but a label is a key-value pair (key and value 1..255)",
+      (p) => `${p.path} is missing; a MongoDB Atlas label needs both key and value`,
+    ),
+    check: (o) =>
+      (["key", "value"] as const).filter((k) => o[k] === undefined).map((key) => ({ key, params: {} })),
+    jsonSchema: { required: ["key", "value"] },
+  };
+  const label = object(
+    "label",
+    { key: optional(field(fields.labelKey)), value: optional(field(fields.labelValue)) },
+    { unknownKeys: "reject-in-strict", unknownKeysSource: UNKNOWN_KEYS, checks: [incomplete] },
+  );
+  return array("labels", label);
+}

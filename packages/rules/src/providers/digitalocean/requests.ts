@@ -1,0 +1,271 @@
+/**
+ * Request bodies exactly as DigitalOcean receives them (openapi @ 7c1300c4,
+ * `specification/resources/databases/`): add user, update user, reset auth.
+ */
+import {
+  array,
+  boolean,
+  field,
+  type ObjectCheck,
+  type ObjectShape,
+  object,
+  oneOf,
+  optional,
+  required,
+  type StructuralRule,
+} from "../../engine/shape.js";
+import type { FieldSpec } from "../../types.js";
+import type { DigitalOceanContext as C, Engine } from "./context.js";
+import {
+  KAFKA_ACL_PERMISSIONS,
+  MONGO_USER_ROLES,
+  MYSQL_AUTH_PLUGINS,
+  OPENSEARCH_ACL_PERMISSIONS,
+  USER_ROLES,
+} from "./enums.js";
+import { kafkaTopic, mongoDatabase, opensearchIndex } from "./settings-fields.js";
+import { userName } from "./user-name.js";
+
+const SPEC = "openapi specification/resources/databases";
+const OPEN_OBJECT =
+  "the OpenAPI schema leaves the object open and DigitalOcean's reaction to unknown keys is undocumented (most likely ignored); strict refuses them because a misspelt key would silently change nothing";
+
+function enumRule(path: string, values: readonly string[], source: string): StructuralRule<C> {
+  return {
+    id: `digitalocean.${path}.enum`,
+    description: `One of: ${values.join(", ")}.`,
+    source,
+    profile: "both",
+    message: (p) => `${p.path} must be one of: ${values.join(", ")}`,
+  };
+}
+
+/**
+ * A property documented for one engine only. Unknown engine: allowed (never guessed). Strict only:
+ * the docs say "not currently supported for other database engines", but whether the server then
+ * fails or silently ignores the property is unobserved.
+ */
+function engineGate(path: string, engine: Engine, name: string, source: string) {
+  return {
+    test: (ctx: C) => ctx.engine === undefined || ctx.engine === engine,
+    rule: {
+      id: `digitalocean.${path}.engine`,
+      description: `Only for ${name} clusters.`,
+      source: `${source}; strict only: the server's reaction on other engines (error or silently ignored) is unobserved`,
+      profile: "strict",
+      message: (p) =>
+        `${p.path} applies to ${name} clusters only; DigitalOcean does not support it for this cluster's engine`,
+    } satisfies StructuralRule<C>,
+  };
+}
+
+const USER_SETTINGS = `${SPEC}/models/user_settings.yml @ 7c1300c4`;
+
+const mysqlSettings = object(
+  "MySQL settings",
+  {
+    auth_plugin: required(
+      oneOf(
+        "auth plugin",
+        MYSQL_AUTH_PLUGINS,
+        enumRule(
+          "mysql_settings.auth_plugin",
+          MYSQL_AUTH_PLUGINS,
+          `${SPEC}/models/mysql_settings.yml @ 7c1300c4`,
+        ),
+      ),
+    ),
+  },
+  { unknownKeys: "reject-in-strict", unknownKeysSource: OPEN_OBJECT },
+);
+
+const mysqlGate = engineGate(
+  "mysql_settings",
+  "mysql",
+  "MySQL",
+  `${SPEC}/databases_add_user.yml, databases_reset_auth.yml @ 7c1300c4 ('For mysql databases, the authentication method can be specified')`,
+);
+
+/** `acl[].id`: computed by DigitalOcean, but echoed back in updates (databases_update_user.yml example). */
+const aclId: FieldSpec<C> = { name: "aclId", label: "Kafka ACL id", rules: [] };
+
+const kafkaAcl = object(
+  "Kafka ACL",
+  {
+    id: optional(field(aclId)),
+    topic: required(field(kafkaTopic)),
+    permission: required(
+      oneOf(
+        "Kafka ACL permission",
+        KAFKA_ACL_PERMISSIONS,
+        enumRule("settings.acl.permission", KAFKA_ACL_PERMISSIONS, USER_SETTINGS),
+      ),
+    ),
+  },
+  { unknownKeys: "reject-in-strict", unknownKeysSource: OPEN_OBJECT },
+);
+
+const opensearchAcl = object(
+  "OpenSearch ACL",
+  {
+    index: optional(field(opensearchIndex)),
+    permission: optional(
+      oneOf(
+        "OpenSearch ACL permission",
+        OPENSEARCH_ACL_PERMISSIONS,
+        enumRule("settings.opensearch_acl.permission", OPENSEARCH_ACL_PERMISSIONS, USER_SETTINGS),
+      ),
+    ),
+  },
+  { unknownKeys: "reject-in-strict", unknownKeysSource: OPEN_OBJECT },
+);
+
+const mongoUserSettings = object(
+  "MongoDB user settings",
+  {
+    databases: optional(array("MongoDB databases", field(mongoDatabase))),
+    role: optional(
+      oneOf(
+        "MongoDB role",
+        MONGO_USER_ROLES,
+        enumRule("settings.mongo_user_settings.role", MONGO_USER_ROLES, USER_SETTINGS),
+      ),
+    ),
+  },
+  { unknownKeys: "reject-in-strict", unknownKeysSource: OPEN_OBJECT },
+);
+
+/**
+ * Updating `mongo_user_settings` answered `{"id":"Not Implemented","message":"Server Error"}`
+ * (terraform-provider-digitalocean PR #1387, 2025-06), and the update operation documents only
+ * PostgreSQL, Kafka and OpenSearch settings. Strict: DigitalOcean said support was coming.
+ */
+const mongoUpdateNotImplemented: ObjectCheck<C> = {
+  id: "digitalocean.updateUser.mongo_user_settings.notImplemented",
+  description: "mongo_user_settings cannot be changed by an update (strict).",
+  source: `https://github.com/digitalocean/terraform-provider-digitalocean/pull/1387 (update answered 'Not Implemented'); ${SPEC}/databases_update_user.yml @ 7c1300c4 documents PostgreSQL, Kafka and OpenSearch settings only`,
+  profile: "strict",
+  message: (p) =>
+    `${p.path} cannot be changed by an update: DigitalOcean answered "Not Implemented" (set it when adding the user instead)`,
+  check: (obj) =>
+    obj.mongo_user_settings === undefined ? undefined : [{ key: "mongo_user_settings", params: {} }],
+  jsonSchema: { not: { required: ["mongo_user_settings"] } },
+};
+
+function userSettings(checks: readonly ObjectCheck<C>[]) {
+  return object(
+    "user settings",
+    {
+      pg_allow_replication: optional(boolean("replication rights")),
+      opensearch_acl: optional(array("OpenSearch ACLs", opensearchAcl)),
+      acl: optional(array("Kafka ACLs", kafkaAcl)),
+      mongo_user_settings: optional(mongoUserSettings),
+    },
+    {
+      unknownKeys: "reject-in-strict",
+      unknownKeysSource: OPEN_OBJECT,
+      checks,
+      allowedWhen: {
+        pg_allow_replication: engineGate(
+          "settings.pg_allow_replication",
+          "pg",
+          "PostgreSQL",
+          `${USER_SETTINGS} ('This option is not currently supported for other database engines')`,
+        ),
+        opensearch_acl: engineGate(
+          "settings.opensearch_acl",
+          "opensearch",
+          "OpenSearch",
+          `${USER_SETTINGS} (ACLs 'within a OpenSearch cluster')`,
+        ),
+        acl: engineGate("settings.acl", "kafka", "Kafka", `${USER_SETTINGS} (ACLs 'within a Kafka cluster')`),
+        mongo_user_settings: engineGate(
+          "settings.mongo_user_settings",
+          "mongodb",
+          "MongoDB",
+          `${USER_SETTINGS} ('This option is not currently supported for other database engines')`,
+        ),
+      },
+    },
+  );
+}
+
+/** Read-only `database_user` properties: refused in strict (DigitalOcean sets them and does not read them). */
+function readOnly(what: string) {
+  return {
+    test: () => false,
+    rule: {
+      id: "digitalocean.addUser.readOnly",
+      description: "role, password, access_cert and access_key are read-only.",
+      source: `${SPEC}/models/database_user.yml @ 7c1300c4 (readOnly: true; OpenAPI: 'SHOULD NOT be sent as part of the request'); strict only: the server most likely ignores them`,
+      profile: "strict",
+      message: (p) => `${p.path} is read-only: ${what}; leave it out of the request`,
+    } satisfies StructuralRule<C>,
+  };
+}
+
+const ROLE_SOURCE = `${SPEC}/models/database_user.yml @ 7c1300c4`;
+const password: FieldSpec<C> = { name: "password", label: "password", secret: true, rules: [] };
+const accessKey: FieldSpec<C> = { name: "access_key", label: "Kafka access key", secret: true, rules: [] };
+const accessCert: FieldSpec<C> = { name: "access_cert", label: "Kafka access certificate", rules: [] };
+
+const addUserShape = object(
+  "add user request",
+  {
+    name: required(field(userName)),
+    readonly: optional(boolean("read-only user (deprecated)")),
+    mysql_settings: optional(mysqlSettings),
+    settings: optional(userSettings([])),
+    // Server profile: read-only, so DigitalOcean ignores the value; only strict (where the gate refuses it) would care.
+    role: optional(
+      oneOf("role", USER_ROLES, { ...enumRule("addUser.role", USER_ROLES, ROLE_SOURCE), profile: "strict" }),
+    ),
+    password: optional(field(password)),
+    access_cert: optional(field(accessCert)),
+    access_key: optional(field(accessKey)),
+  },
+  {
+    unknownKeys: "reject-in-strict",
+    unknownKeysSource: OPEN_OBJECT,
+    allowedWhen: {
+      readonly: engineGate(
+        "readonly",
+        "mongodb",
+        "MongoDB",
+        `${SPEC}/databases_add_user.yml @ 7c1300c4 ('For MongoDB clusters … not currently supported for other database engines'; to be deprecated for settings.mongo_user_settings.role)`,
+      ),
+      mysql_settings: mysqlGate,
+      role: readOnly("DigitalOcean decides the role (primary or normal)"),
+      password: readOnly("DigitalOcean generates the password"),
+      access_cert: readOnly("DigitalOcean issues the Kafka access certificate"),
+      access_key: readOnly("DigitalOcean issues the Kafka access key"),
+    },
+  },
+);
+
+type Body<S> = S extends ObjectShape<C, infer T> ? T : never;
+type AddUserBody = Omit<Body<typeof addUserShape>, "role" | "password" | "access_cert" | "access_key">;
+
+/** `POST /v2/databases/{cluster}/users` (databases_add_user). The read-only properties are left out of the type. */
+export const addUser = addUserShape as unknown as ObjectShape<C, AddUserBody>;
+
+/** `PUT /v2/databases/{cluster}/users/{username}` (databases_update_user): `settings` only. */
+export const updateUser = object(
+  "update user request",
+  { settings: required(userSettings([mongoUpdateNotImplemented])) },
+  {
+    unknownKeys: "reject",
+    unknownKeysSource: `${SPEC}/databases_update_user.yml @ 7c1300c4 ('only settings can be updated via this type of request. If you wish to change the name of a user, you must recreate a new user.')`,
+  },
+);
+
+/** `POST /v2/databases/{cluster}/users/{username}/reset_auth` (databases_reset_auth). */
+export const resetUserAuth = object(
+  "reset auth request",
+  { mysql_settings: optional(mysqlSettings) },
+  {
+    unknownKeys: "reject-in-strict",
+    unknownKeysSource: OPEN_OBJECT,
+    allowedWhen: { mysql_settings: mysqlGate },
+  },
+);

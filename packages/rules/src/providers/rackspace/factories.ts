@@ -1,0 +1,112 @@
+/**
+ * Rule factories the shared checks.ts does not have. Each check is the same regular expression (or
+ * set) as its JSON Schema fragment, so the two cannot drift apart.
+ */
+import type { RuleMeta } from "../../checks.js";
+import type { FieldInfo, Rule, RuleParams, RuleProfile } from "../../types.js";
+import type { RackspaceContext as C } from "./context.js";
+
+type Meta = RuleMeta<C> & { readonly description: string };
+/** Rules only this provider uses always say which profile they belong to. */
+type ProfiledMeta = Meta & { readonly profile: RuleProfile };
+
+/**
+ * Every character must be in an ASCII class (the body of a `[...]`); reports the first one that is
+ * not, whole (an emoji, not half of its surrogate pair).
+ */
+export function onlyChars(
+  meta: Meta & { readonly cls: string; readonly message: (p: RuleParams, f: FieldInfo) => string },
+): Rule<C> {
+  const one = new RegExp(`^[${meta.cls}]$`, "u");
+  const allowed = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) allowed[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
+  return {
+    id: meta.id,
+    source: meta.source,
+    profile: meta.profile ?? "both",
+    description: meta.description,
+    check: (v) => {
+      for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i);
+        if (c >= 128 || allowed[c] === 0) return { char: String.fromCodePoint(v.codePointAt(i)!), index: i };
+      }
+      return undefined;
+    },
+    message: meta.message,
+    jsonSchema: { pattern: `^[${meta.cls}]*$` },
+    scan: { kind: "forbid", test: (c) => c >= 128 || allowed[c] === 0 },
+  };
+}
+
+/** ASCII case variants of a word as a regex (`root` → `[Rr][Oo][Oo][Tt]`). */
+function anyCase(word: string): string {
+  let out = "";
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower !== upper) out += `[${upper}${lower}]`;
+    else out += /[.*+?^${}()|[\]\\-]/.test(ch) ? `\\${ch}` : ch;
+  }
+  return out;
+}
+
+/**
+ * Reserved in any letter case, except the exact spellings another (both-profile) rule already reports,
+ * so one name gets one violation.
+ */
+export function reservedInAnyCase(
+  meta: ProfiledMeta & { readonly names: readonly string[]; readonly exempt: readonly string[] },
+): Rule<C> {
+  const pattern = `^(?:${meta.names.map(anyCase).join("|")})$`;
+  const re = new RegExp(pattern, "u");
+  const exempt = new Set(meta.exempt);
+  return {
+    id: meta.id,
+    source: meta.source,
+    profile: meta.profile,
+    description: meta.description,
+    check: (v) => (re.test(v) && !exempt.has(v) ? { value: v, reserved: meta.names } : undefined),
+    message: (p, f) =>
+      `${f.label} ${JSON.stringify(p.value)} is refused by some ${f.vendor} server versions, which compare reserved names in any letter case (reserved: ${meta.names.join(", ")})`,
+    jsonSchema: { not: { allOf: [{ pattern }, { not: { enum: [...meta.exempt] } }] } },
+  };
+}
+
+/** The value must be one of a (large) list; the list itself is the JSON Schema `enum`. */
+export function oneOfNames(
+  meta: Meta & {
+    readonly names: readonly string[];
+    readonly message: (p: RuleParams, f: FieldInfo) => string;
+  },
+): Rule<C> {
+  const names = new Set(meta.names);
+  return {
+    id: meta.id,
+    source: meta.source,
+    profile: meta.profile ?? "both",
+    description: meta.description,
+    check: (v) => (names.has(v) ? undefined : { value: v }),
+    message: meta.message,
+    jsonSchema: { enum: [...meta.names] },
+  };
+}
+
+/** The value must not be one of a list (names the server refuses although MySQL knows them). */
+export function noneOfNames(
+  meta: Meta & {
+    readonly names: readonly string[];
+    readonly message: (p: RuleParams, f: FieldInfo) => string;
+  },
+): Rule<C> {
+  const names = new Set(meta.names);
+  return {
+    id: meta.id,
+    source: meta.source,
+    profile: meta.profile ?? "both",
+    description: meta.description,
+    check: (v) => (names.has(v) ? { value: v } : undefined),
+    message: meta.message,
+    jsonSchema: { not: { enum: [...meta.names] } },
+    fast: { kind: "notIn", set: names },
+  };
+}
