@@ -43,6 +43,10 @@ describe("database name: the dbname regex ^[A-Za-z0-9_-]+[\\s?#@]*[A-Za-z0-9_-]+
     expect(v!.params).toEqual({ char: ".", index: 2 });
     expect(v!.message).toContain('"." at position 3');
   });
+  it("refuses names made only of disallowed characters", () => {
+    for (const name of ["..", "$$", "éé", "中文", "😀"])
+      expect(broken("databaseName", name).server).toContain(`${R}.chars`);
+  });
   it("reports an emoji whole, not half a surrogate pair", () => {
     expect(validateField("databaseName", "db😀x")[0]!.params).toEqual({ char: "😀", index: 2 });
   });
