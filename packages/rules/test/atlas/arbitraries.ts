@@ -112,7 +112,7 @@ export const lenientDn = fc
   .map(([a, s]) => joinAvas(a, s));
 
 /** Strings made of DN-ish characters: good at finding disagreements between scanner and regex. */
-export const dnNoise = str(chars('CNOU=,;+"#\\ a1.-é\u00a0'), 0, 24);
+export const dnNoise = str(chars('CNOU=,;+"#\\ a1.-é\u00a0AFGfgZz09:/@[`{<>'), 0, 24);
 
 /** A valid OIDC username: IdP id, '/', IdP group or user name. */
 export const oidcName = fc

@@ -276,6 +276,7 @@ describe("atlas suggestName(username)", () => {
   });
   it("OIDC lower-cases the IdP id; AWS only trims", () => {
     expect(s(` ${ID.toUpperCase()}/Sales `, "OIDC_WORKFORCE")).toBe(`${ID}/Sales`);
+    expect(s(`${ID.toUpperCase()}/app-1`, "OIDC_WORKLOAD")).toBe(`${ID}/app-1`);
     expect(() => s("sales", "OIDC_WORKLOAD")).toThrow(NoValidNameError);
     expect(s(" arn:aws:iam::123456789012:user/x ", "AWS_IAM_USER")).toBe("arn:aws:iam::123456789012:user/x");
     expect(() => s("arn:aws:iam::123456789012:role/x", "AWS_IAM_USER")).toThrow(NoValidNameError);

@@ -19,9 +19,17 @@ const QUOTE = 0x22;
 const HASH = 0x23;
 const BACKSLASH = 0x5c;
 
-const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const isAlpha = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** A test for ASCII characters by table; NaN (past the end) and non-ASCII code units are not in it. */
+function charClass(chars: string): (c: number) => boolean {
+  const table = new Uint8Array(128);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+  return (c) => table[c] === 1;
+}
+const DIGITS = "0123456789";
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const isHex = charClass(`${DIGITS}ABCDEFabcdef`);
+const isDigit = charClass(DIGITS);
+const isAlpha = charClass(LETTERS);
 const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
 const isTypeStart = (ch: string) => ch === "." || ch === "-" || LETTER_OR_DIGIT.test(ch);
 
@@ -55,7 +63,7 @@ function typeCharLength(v: string, i: number, inner: boolean): number {
 
 /**
  * Scans the lenient grammar; calls `visit` for every attribute-value pair when given.
- * Returns whether the whole value is a DN. Linear; allocates only when `visit` is given.
+ * Returns whether the whole value is a DN, in one linear pass.
  * Past the end `charCodeAt` is NaN, which equals no character, so most loops need no bound check.
  */
 export function scanLenientDn(v: string, visit?: (ava: LenientAva) => void): boolean {
@@ -115,7 +123,7 @@ function pairAt(v: string, i: number): number {
   return isHex(c) && isHex(v.charCodeAt(i + 2)) ? 3 : 0;
 }
 
-const isKeyChar = (c: number) => isAlpha(c) || isDigit(c) || c === 0x2d;
+const isKeyChar = charClass(`${LETTERS}${DIGITS}-`);
 
 /** End of the RFC 2253 attribute type at `i` (a keystring or a dotted OID), or -1. */
 function strictTypeEnd(v: string, i: number): number {
