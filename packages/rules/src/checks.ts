@@ -14,7 +14,8 @@ export interface RuleMeta<C extends BaseContext> {
   readonly description?: string;
 }
 
-function base<C extends BaseContext>(meta: RuleMeta<C>, description: string) {
+/** The data every rule carries, from a factory's meta (shared by provider-specific factories). */
+export function ruleBase<C extends BaseContext>(meta: RuleMeta<C>, description: string) {
   return {
     id: meta.id,
     source: meta.source,
@@ -61,7 +62,7 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 export function maxChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly max: number }): Rule<C> {
   const { max } = meta;
   return {
-    ...base(meta, `At most ${plural(max, "character")}.`),
+    ...ruleBase(meta, `At most ${plural(max, "character")}.`),
     check: (v) =>
       v.length <= max
         ? undefined
@@ -77,7 +78,7 @@ export function maxChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly m
 export function minChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly min: number }): Rule<C> {
   const { min } = meta;
   return {
-    ...base(meta, min === 1 ? "Must not be empty." : `At least ${plural(min, "character")}.`),
+    ...ruleBase(meta, min === 1 ? "Must not be empty." : `At least ${plural(min, "character")}.`),
     check: (v) =>
       v.length >= min * 2 || codePointLength(v) >= min ? undefined : { min, actual: codePointLength(v) },
     message: (p, f) =>
@@ -93,7 +94,7 @@ export function minChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly m
 export function maxUtf8Bytes<C extends BaseContext>(meta: RuleMeta<C> & { readonly max: number }): Rule<C> {
   const { max } = meta;
   return {
-    ...base(meta, `At most ${max} bytes in UTF-8.`),
+    ...ruleBase(meta, `At most ${max} bytes in UTF-8.`),
     check: (v) =>
       v.length * 3 <= max ? undefined : utf8Length(v) <= max ? undefined : { max, actual: utf8Length(v) },
     message: (p, f) =>
@@ -101,38 +102,31 @@ export function maxUtf8Bytes<C extends BaseContext>(meta: RuleMeta<C> & { readon
   };
 }
 
-/** A value must match a pattern; the same source string is the JSON Schema `pattern`. */
-export function matches<C extends BaseContext>(
-  meta: RuleMeta<C> & {
-    readonly pattern: string;
-    readonly description: string;
-    readonly message: (params: RuleParams, field: FieldInfo) => string;
-  },
-): Rule<C> {
+type PatternMeta<C extends BaseContext> = RuleMeta<C> & {
+  readonly pattern: string;
+  readonly description: string;
+  readonly message: (params: RuleParams, field: FieldInfo) => string;
+};
+
+/** One pattern rule; `negate` turns "must match" into "must not match" (`not: { pattern }`). */
+function patternRule<C extends BaseContext>(meta: PatternMeta<C>, negate: boolean): Rule<C> {
   const re = new RegExp(meta.pattern, "u");
   return {
-    ...base(meta, meta.description),
-    check: (v) => (re.test(v) ? undefined : {}),
+    ...ruleBase(meta, meta.description),
+    check: (v) => (re.test(v) === negate ? {} : undefined),
     message: meta.message,
-    jsonSchema: { pattern: meta.pattern },
+    jsonSchema: negate ? { not: { pattern: meta.pattern } } : { pattern: meta.pattern },
   };
 }
 
+/** A value must match a pattern; the same source string is the JSON Schema `pattern`. */
+export function matches<C extends BaseContext>(meta: PatternMeta<C>): Rule<C> {
+  return patternRule(meta, false);
+}
+
 /** A value must not match a pattern (JSON Schema: `not: { pattern }`). */
-export function rejects<C extends BaseContext>(
-  meta: RuleMeta<C> & {
-    readonly pattern: string;
-    readonly description: string;
-    readonly message: (params: RuleParams, field: FieldInfo) => string;
-  },
-): Rule<C> {
-  const re = new RegExp(meta.pattern, "u");
-  return {
-    ...base(meta, meta.description),
-    check: (v) => (re.test(v) ? {} : undefined),
-    message: meta.message,
-    jsonSchema: { not: { pattern: meta.pattern } },
-  };
+export function rejects<C extends BaseContext>(meta: PatternMeta<C>): Rule<C> {
+  return patternRule(meta, true);
 }
 
 function escapeForClass(chars: string): string {
@@ -147,7 +141,7 @@ function showChars(chars: string): string {
 export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly chars: string }): Rule<C> {
   const set = new Set(meta.chars);
   return {
-    ...base(meta, `Must not contain any of: ${showChars(meta.chars)}.`),
+    ...ruleBase(meta, `Must not contain any of: ${showChars(meta.chars)}.`),
     check: (v) => {
       for (let i = 0; i < v.length; i++)
         if (set.has(v[i]!)) return { char: v[i], index: i, forbidden: meta.chars };
@@ -169,7 +163,7 @@ export function onlyRange<C extends BaseContext>(
   const { from, to } = meta;
   const hex = (n: number) => `\\u${n.toString(16).padStart(4, "0")}`;
   return {
-    ...base(meta, `Only ${meta.what}.`),
+    ...ruleBase(meta, `Only ${meta.what}.`),
     check: (v) => {
       for (let i = 0; i < v.length; i++) {
         const c = v.charCodeAt(i);
@@ -206,7 +200,7 @@ export function isWhitespace(c: number): boolean {
 /** No whitespace at the start or the end (JS `\s`); looks at two code units, whatever the length. */
 export function noEdgeWhitespace<C extends BaseContext>(meta: RuleMeta<C>): Rule<C> {
   return {
-    ...base(meta, "No whitespace at the start or end."),
+    ...ruleBase(meta, "No whitespace at the start or end."),
     check: (v) =>
       v.length > 0 && (isWhitespace(v.charCodeAt(0)) || isWhitespace(v.charCodeAt(v.length - 1)))
         ? {}
@@ -222,7 +216,7 @@ export function noEdgeChars<C extends BaseContext>(meta: RuleMeta<C> & { readonl
   const set = new Set([...meta.chars].map((c) => c.charCodeAt(0)));
   const test = (c: number) => set.has(c);
   return {
-    ...base(meta, `Does not start or end with any of: ${showChars(meta.chars)}.`),
+    ...ruleBase(meta, `Does not start or end with any of: ${showChars(meta.chars)}.`),
     check: (v) =>
       v.length > 0 && (test(v.charCodeAt(0)) || test(v.charCodeAt(v.length - 1))) ? {} : undefined,
     message: (_p, f) =>
@@ -239,7 +233,7 @@ export function requiresChar<C extends BaseContext>(
   const one = new RegExp(`^[${meta.charClass}]$`, "u");
   const test = (c: number) => one.test(String.fromCharCode(c));
   return {
-    ...base(meta, `Contains at least one ${meta.what}.`),
+    ...ruleBase(meta, `Contains at least one ${meta.what}.`),
     check: (v) => {
       if (v.length === 0) return undefined;
       for (let i = 0; i < v.length; i++) if (test(v.charCodeAt(i))) return undefined;
@@ -257,7 +251,7 @@ export function notReserved<C extends BaseContext>(
 ): Rule<C> {
   const folded = new Set(meta.caseInsensitive ? meta.names.map((n) => n.toLowerCase()) : meta.names);
   return {
-    ...base(
+    ...ruleBase(
       meta,
       `Not one of the reserved names ${meta.names.join(", ")}${meta.caseInsensitive ? " (in any case)" : ""}.`,
     ),
@@ -279,7 +273,7 @@ export function notPrefixed<C extends BaseContext>(meta: RuleMeta<C> & { readonl
   const { prefix } = meta;
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return {
-    ...base(meta, `Must not start with "${prefix}".`),
+    ...ruleBase(meta, `Must not start with "${prefix}".`),
     check: (v) => (v.startsWith(prefix) ? { prefix } : undefined),
     message: (_p, f) => `${f.label} starts with "${prefix}", which ${f.vendor} reserves`,
     jsonSchema: { not: { pattern: `^${escaped}` } },

@@ -1,5 +1,7 @@
 /** Every provider with the contexts worth sweeping, for tests that hold across all providers. */
 import { providers } from "../../src/index.js";
+import { ATLAS_AUTH_TYPES } from "../../src/providers/atlas/index.js";
+import { ENGINES } from "../../src/providers/digitalocean/index.js";
 
 type AnyApi = {
   readonly id: string;
@@ -10,18 +12,7 @@ type AnyApi = {
   toJSONSchema(shape: string, context?: unknown): Record<string, unknown>;
 };
 
-const ATLAS_AUTH_TYPES = [
-  "SCRAM",
-  "AWS_IAM_USER",
-  "AWS_IAM_ROLE",
-  "X509_MANAGED",
-  "X509_CUSTOMER",
-  "LDAP_USER",
-  "LDAP_GROUP",
-  "OIDC_WORKFORCE",
-  "OIDC_WORKLOAD",
-];
-const DO_ENGINES = [undefined, "pg", "mysql", "redis", "valkey", "mongodb", "kafka", "opensearch"];
+const DO_ENGINES = [undefined, ...ENGINES];
 const NOW = new Date("2026-11-22T12:00:00Z");
 
 /** Contexts without the profile; each is swept in both profiles. */

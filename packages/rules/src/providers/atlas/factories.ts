@@ -1,16 +1,6 @@
 /** Rule factories the shared checks.ts does not have, kept generic (no Atlas facts in here). */
-import type { RuleMeta } from "../../checks.js";
+import { ruleBase as base, type RuleMeta } from "../../checks.js";
 import type { BaseContext, Rule, RuleParams } from "../../types.js";
-
-function base<C extends BaseContext>(meta: RuleMeta<C>, description: string) {
-  return {
-    id: meta.id,
-    source: meta.source,
-    profile: meta.profile ?? "both",
-    description: meta.description ?? description,
-    ...(meta.when ? { when: meta.when } : {}),
-  } as const;
-}
 
 /**
  * At most `max` UTF-16 code units: what Java's `String.length()` (and so a Bean Validation `@Size`)

@@ -48,7 +48,8 @@ const AIVEN = "aiven/terraform-provider-aiven @ de2e6b0de4bfc70942b001ddb8ee2a60
 const ON_AIVEN =
   "DigitalOcean Managed Databases run on Aiven (openapi resources/gen-ai/definitions.yml @ 7c1300c4: 'Aiven service name'; aiven_extras on pg)";
 
-const STRICT_RE = new RegExp(STRICT_PATTERN, "u");
+// ASCII-only pattern: the `u` flag (which JSON Schema implies) changes nothing here.
+const STRICT_RE = new RegExp(STRICT_PATTERN);
 const FIRST = /[A-Za-z0-9_?]/;
 const NOT_REST = /[^A-Za-z0-9_?*.-]/u;
 
