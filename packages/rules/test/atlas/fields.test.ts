@@ -104,7 +104,13 @@ describe("atlas description, groupId, labels", () => {
     });
     expect(both(f, "😀".repeat(128))).toEqual(strictFail(`atlas.${f}.maxUtf16Units`));
     expect(both(f, `${"k".repeat(253)}😀`)).toEqual(ok);
-    expect(validateField(f, "k".repeat(256))[0]!.message).toContain("at most 255");
+    const label = f === "labelKey" ? "label key" : "label value";
+    expect(validateField(f, "k".repeat(256))[0]!.message).toBe(
+      `${label} is 256 characters; MongoDB Atlas allows at most 255`,
+    );
+    expect(validateField(f, "")[0]!.message).toBe(
+      `${label} is empty; MongoDB Atlas requires at least 1 character`,
+    );
   });
 });
 
@@ -115,8 +121,8 @@ describe("atlas roles and scopes fields", () => {
     expect(both("roleName", "")).toEqual(bothFail("atlas.roleName.minLength"));
     for (const v of ["-role", "_role", "my role", "röle", "a.b", "<a custom role name>"])
       expect(both("roleName", v)).toEqual(strictFail("atlas.roleName.pattern"));
-    expect(validateField("roleName", "a b")[0]!.message).toContain(
-      "neither a built-in role nor a possible custom role name",
+    expect(validateField("roleName", "a b")[0]!.message).toBe(
+      "role name is neither a built-in role nor a possible custom role name (ASCII letters, digits, - and _, starting with a letter or digit) on MongoDB Atlas",
     );
     expect(atlas.describeRules("roleName").at(-1)!.description).toContain("readWriteAnyDatabase");
   });
@@ -142,7 +148,12 @@ describe("atlas roles and scopes fields", () => {
     expect(both("collectionName", "a\u0000")).toEqual(strictFail("atlas.collectionName.forbiddenChars"));
     expect(both("collectionName", "system.users")).toEqual(strictFail("atlas.collectionName.systemPrefix"));
     expect(both("collectionName", "systemusers")).toEqual(ok);
-    expect(validateField("collectionName", "$x")[0]!.message).toContain("U+0024 at position 1");
+    expect(validateField("collectionName", "$x")[0]!.message).toBe(
+      "collection name contains U+0024 at position 1; MongoDB Atlas does not allow any of: $ NUL",
+    );
+    expect(validateField("collectionName", "system.x")[0]!.message).toBe(
+      'collection name starts with "system.", which MongoDB Atlas reserves',
+    );
   });
   it("scope name: SPEC UserScope pattern", () => {
     for (const v of ["myCluster", "Cluster0", "a", "0-a-"]) expect(both("scopeName", v)).toEqual(ok);

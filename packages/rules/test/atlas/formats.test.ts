@@ -83,6 +83,40 @@ describe("distinguished names", () => {
     expect(dnHasCommonName("O=a;commonName=b")).toBe(true);
   });
 
+  it("strict respelling, part by part", () => {
+    expect(toStrictDn(" cn = Bob ; ou=x ")).toBe("cn=Bob,ou=x");
+    expect(toStrictDn("C N=a")).toBeUndefined();
+    expect(toStrictDn("-a=x")).toBeUndefined();
+    expect(toStrictDn("a=#")).toBeUndefined();
+    expect(toStrictDn("a=\\")).toBeUndefined();
+    expect(toStrictDn("a=#0a + b=#0A0b")).toBe("a=#0a+b=#0A0b");
+    expect(toStrictDn("oid.1.2=x;OID.cn=y")).toBe("1.2=x,cn=y");
+    expect(toStrictDn('a="x\\\\y\\"z\\2C\\q"')).toBe('a="x\\\\y\\"z\\2Cq"');
+    expect(toStrictDn('a=" lead,=trail "')).toBe('a=" lead,=trail "');
+    expect(toStrictDn("a=\\ b \\ ")).toBe("a=\\ b \\ ");
+    expect(toStrictDn("a=b   ,c= ")).toBe("a=b,c=");
+    expect(toStrictDn("a=\\41b\\,c")).toBe("a=\\41b\\,c");
+    expect(toStrictDn('a=x=y<z>#"w')).toBe('a=x\\=y\\<z\\>\\#\\"w');
+    expect(toStrictDn("a=\\q\\ \\;")).toBe("a=q \\;");
+    for (const dn of ["cn=Bob,ou=x", "a=\\ b \\ ", 'a="x\\\\y"', "a=#0a+b=c"])
+      expect(toStrictDn(dn)).toBe(dn);
+  });
+
+  it("a character after a closed value is not a separator", () => {
+    for (const dn of ['CN="a"xO=b', "CN=#0aXO=b", 'CN="a" xO=b']) expect(scanLenientDn(dn)).toBe(false);
+    for (const dn of ['CN="a"xO=b', "CN=#0aXO=b", "CN=#0a;O=b"]) expect(isRfc2253(dn)).toBe(false);
+    expect(scanLenientDn('a="x\\"y"')).toBe(true);
+    expect(scanLenientDn('a="x\\\\"')).toBe(true);
+    expect(isRfc2253('a="x\\"y"')).toBe(true);
+    expect(isRfc2253("C=US,O=x")).toBe(true);
+    expect(isRfc2253("C=US,O= x")).toBe(false);
+    expect(isRfc2253("1=x,1.2.3=y")).toBe(true);
+    expect(isRfc2253("1.=x")).toBe(false);
+    expect(isRfc2253("a=#")).toBe(false);
+    expect(isRfc2253("a=#,b=c")).toBe(false);
+    expect(isRfc2253("a=#0,b=c")).toBe(false);
+  });
+
   it("scanner details", () => {
     const seen: unknown[] = [];
     expect(scanLenientDn(' cn = "a,b" ;O=#0aff  +x=y\\,z', (a) => seen.push(a))).toBe(true);

@@ -53,6 +53,18 @@ describe("atlas rule metadata", () => {
     expect(ids.size).toBe(37);
   });
 
+  it("sources cite the Java length reading and the MongoDB limits page", () => {
+    const source = (id: string) => fieldRules.find(({ rule }) => rule.id === id)!.rule.source;
+    for (const id of [
+      "atlas.description.maxUtf16Units",
+      "atlas.labelKey.maxUtf16Units",
+      "atlas.username.maxUtf16Units",
+    ])
+      expect(source(id)).toContain("String.length() counts UTF-16 units");
+    for (const id of ["atlas.roleDatabaseName.forbiddenChars", "atlas.collectionName.systemPrefix"])
+      expect(source(id)).toContain("mongodb.com/docs/manual/reference/limits");
+  });
+
   it("structural rules are atlas.<operation>.<rule> with description and source", () => {
     for (const [op, shape] of Object.entries(atlasDefinition.operations)) {
       const rules = structuralRules(shape as Shape<never>);

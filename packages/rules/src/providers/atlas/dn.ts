@@ -30,7 +30,7 @@ const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const isHex = charClass(`${DIGITS}ABCDEFabcdef`);
 const isDigit = charClass(DIGITS);
 const isAlpha = charClass(LETTERS);
-const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u; // tested on one code point at a time
 const isTypeStart = (ch: string) => ch === "." || ch === "-" || LETTER_OR_DIGIT.test(ch);
 
 /** The lenient grammar as a JSON Schema `pattern` (ECMA-262 with the `u` flag). */
@@ -125,33 +125,39 @@ function pairAt(v: string, i: number): number {
 
 const isKeyChar = charClass(`${LETTERS}${DIGITS}-`);
 
-/** End of the RFC 2253 attribute type at `i` (a keystring or a dotted OID), or -1. */
+/**
+ * "No end": where the strict helpers below give it, `v.charCodeAt(BAD)` is NaN, which is neither
+ * `=` nor a separator, so the caller refuses the value without a separate check.
+ */
+const BAD = -1;
+
+/** End of the RFC 2253 attribute type at `i` (a keystring or a dotted OID), or BAD. */
 function strictTypeEnd(v: string, i: number): number {
   if (isAlpha(v.charCodeAt(i))) {
     do i++;
     while (isKeyChar(v.charCodeAt(i)));
     return i;
   }
-  if (!isDigit(v.charCodeAt(i))) return -1;
+  if (!isDigit(v.charCodeAt(i))) return BAD;
   for (;;) {
     while (isDigit(v.charCodeAt(i))) i++;
     if (v.charCodeAt(i) !== 0x2e) return i;
     i++;
-    if (!isDigit(v.charCodeAt(i))) return -1;
+    if (!isDigit(v.charCodeAt(i))) return BAD;
   }
 }
 
-/** End of a strict unquoted value starting at `i`: no unescaped specials, no space at either end; -1 if bad. */
+/** End of a strict unquoted value starting at `i`: no unescaped specials, no space at either end; or BAD. */
 function strictPlainEnd(v: string, i: number): number {
   let lastSpace = v.charCodeAt(i) === SP;
-  if (lastSpace) return -1;
+  if (lastSpace) return BAD;
   for (let d = v.charCodeAt(i); !Number.isNaN(d) && d !== COMMA && d !== PLUS; d = v.charCodeAt(i)) {
     const len = d === BACKSLASH ? pairAt(v, i) : STRICT_SPECIAL.has(d) ? 0 : 1;
-    if (len === 0) return -1;
+    if (len === 0) return BAD;
     lastSpace = d === SP;
     i += len;
   }
-  return lastSpace ? -1 : i;
+  return lastSpace ? BAD : i;
 }
 
 /** Whether the whole value is an RFC 2253 DN under the strict grammar. Linear, allocation-free. */
@@ -159,7 +165,7 @@ export function isRfc2253(v: string): boolean {
   let i = 0;
   for (;;) {
     i = strictTypeEnd(v, i);
-    if (i < 0 || v.charCodeAt(i) !== EQUALS) return false;
+    if (v.charCodeAt(i) !== EQUALS) return false;
     i++;
     const first = v.charCodeAt(i);
     if (first === QUOTE) {
@@ -171,14 +177,11 @@ export function isRfc2253(v: string): boolean {
       }
       i++;
     } else if (first === HASH) {
-      i++;
-      if (!(isHex(v.charCodeAt(i)) && isHex(v.charCodeAt(i + 1)))) return false;
+      const start = ++i;
       while (isHex(v.charCodeAt(i)) && isHex(v.charCodeAt(i + 1))) i += 2;
-    } else {
-      i = strictPlainEnd(v, i);
-      if (i < 0) return false;
-    }
-    if (i >= v.length) return true;
+      if (i === start) return false;
+    } else i = strictPlainEnd(v, i);
+    if (i === v.length) return true;
     const sep = v.charCodeAt(i);
     if (sep !== COMMA && sep !== PLUS) return false;
     i++;
