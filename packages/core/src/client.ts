@@ -25,12 +25,27 @@ export interface BaseClientOptions {
 
 const PATH_PARAM = /\{([^{}]+)\}/g;
 
+/** Parameter names by path template: a client has a handful of templates, asked on every call. */
+const templateNames = new Map<string, readonly string[]>();
+
+function parameterNames(pathname: string): readonly string[] {
+  let names = templateNames.get(pathname);
+  if (names === undefined) {
+    // `{name}`, `{.name}` (label), `{;name}` (matrix), `{name*}` (explode).
+    names = [...pathname.matchAll(PATH_PARAM)].map((match) =>
+      match[1]!.replace(/^[.;]/, "").replace(/\*$/, ""),
+    );
+    // Templates come from a spec, so this stays small; the bound is for pathnames built at run time.
+    if (templateNames.size >= 512) templateNames.clear();
+    templateNames.set(pathname, names);
+  }
+  return names;
+}
+
 /** Checks the parameters a path template names with `assertSafePathSegment`, then serializes. */
 export function safePathSerializer(serialize: PathSerializer = defaultPathSerializer): PathSerializer {
   return (pathname, pathParams) => {
-    for (const match of pathname.matchAll(PATH_PARAM)) {
-      // `{name}`, `{.name}` (label), `{;name}` (matrix), `{name*}` (explode).
-      const name = match[1]!.replace(/^[.;]/, "").replace(/\*$/, "");
+    for (const name of parameterNames(pathname)) {
       const value = pathParams[name];
       // Numbers, arrays and objects (label/matrix styles) cannot be a bare dot segment.
       if (typeof value === "string" || value === undefined || value === null)
@@ -46,8 +61,9 @@ export function safePathSerializer(serialize: PathSerializer = defaultPathSerial
  */
 export const jsonGuard: Middleware = {
   async onResponse({ request, response, options }) {
-    const empty = response.status === 204 || request.method === "HEAD" || response.body === null;
-    if (options.parseAs !== "json" || !response.ok || empty) return undefined;
+    // `parseAs` first: looking at `response.body` makes the transport build a stream for it.
+    if (options.parseAs !== "json" || !response.ok) return undefined;
+    if (response.status === 204 || request.method === "HEAD" || response.body === null) return undefined;
     const text = await response.text();
     try {
       if (text !== "") JSON.parse(text);

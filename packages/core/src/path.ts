@@ -18,6 +18,8 @@ function decodeOnce(text: string): string {
 
 /** True when `text`, or any percent-decoding of it, has a `.` or `..` segment (split at `/` or `\`). */
 function hasDotSegment(text: string): boolean {
+  // Without a `.` or a `%`, no round of decoding can produce a dot.
+  if (!text.includes(".") && !text.includes("%")) return false;
   let current = text;
   for (let round = 0; round <= DECODE_ROUNDS; round++) {
     if (current.split(/[/\\]/).some((segment) => segment === "." || segment === "..")) return true;

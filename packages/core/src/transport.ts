@@ -2,7 +2,10 @@
  * A `fetch` with the policies every vendor client needs: headers (auth, user agent), a deadline per
  * attempt, the caller's AbortSignal, and retries only where a second request is safe.
  */
+
+import { type AttemptScope, fetchUntilAborted, startAttemptScope } from "./attempt-scope.js";
 import { assertSafeBaseUrl } from "./base-url.js";
+import { guardBody } from "./body-guard.js";
 import { DbUsersError } from "./errors.js";
 import { isSecretKey, redactUrl } from "./redact.js";
 import { AbortedError, NetworkError, TimeoutError } from "./request-errors.js";
@@ -17,7 +20,6 @@ import {
   sleep,
 } from "./retry.js";
 import { Secret, type SecretValue } from "./secret.js";
-import { type AttemptScope, fetchUntilAborted, guardBody, startAttemptScope } from "./timeout.js";
 
 /** Header values may be `Secret`s; they are revealed only on the request itself. */
 export type HeaderValues = Readonly<Record<string, string | Secret>>;
@@ -85,6 +87,15 @@ interface Call {
 }
 
 /**
+ * The caller's Request itself when it came alone (openapi-fetch sends one, with no init): nothing
+ * here changes it, so a copy would only cost time. Anything else is built into a Request first.
+ */
+function toRequest(input: string | URL | Request, init: RequestInit | undefined, secrets: SecretValue[]) {
+  if (input instanceof Request && init === undefined && !input.bodyUsed && !input.body?.locked) return input;
+  return build(() => new Request(input, init), secrets);
+}
+
+/**
  * Wraps a fetch. The result takes the same arguments as `fetch` (openapi-fetch passes a `Request`)
  * and throws only `DbUsersError`s: `TimeoutError`, `AbortedError`, `NetworkError`, `UnsafeUrlError`.
  * HTTP error statuses are returned as responses, after any retries.
@@ -93,15 +104,23 @@ export function createTransport(options: TransportOptions = {}): typeof fetch {
   const policy = resolvePolicy(options);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const baseFetch = options.fetch ?? globalThis.fetch;
+  // The platform's fetch gets the headers in `init`, which saves building one more Request per
+  // attempt. A custom fetch gets them on the Request, as before: it may look at that alone.
+  const headersInInit = baseFetch === globalThis.fetch;
+  // `https://host/` of the last URL found safe: a URL (as a Request serializes it) that starts with
+  // it has the same scheme and host, and no user info, so parsing it again would say the same.
+  let safeOrigin: string | undefined;
 
   async function transport(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const secrets = [...(options.secrets ?? [])];
-    const original = build(() => new Request(input, init), secrets);
-    assertSafeBaseUrl(original.url);
+    const original = toRequest(input, init, secrets);
+    if (safeOrigin === undefined || !original.url.startsWith(safeOrigin)) {
+      safeOrigin = `${assertSafeBaseUrl(original.url).origin}/`;
+    }
     const call: Call = {
       method: original.method,
       url: original.url,
-      // The caller's own signal when given: `original.signal` only follows it through a weak link.
+      // The caller's own signal when given: a copied Request's signal only follows it through a weak link.
       caller: init?.signal ?? original.signal,
       original,
       safeMethod: policy.methods.has(original.method.toUpperCase()),
@@ -110,24 +129,24 @@ export function createTransport(options: TransportOptions = {}): typeof fetch {
     };
     for (let retryIndex = 0; ; retryIndex++) {
       if (call.caller.aborted) throw aborted(call);
-      const request = await prepare(original, options, call);
+      const mayRetry = policy.enabled && call.safeMethod && retryIndex < policy.retries;
+      const prepared = prepare(original, mayRetry, options, call);
+      const [request, headers] = prepared instanceof Promise ? await prepared : prepared;
+      const sent = headersInInit ? request : build(() => new Request(request, { headers }), call.secrets);
       const scope = startAttemptScope(call.caller, timeoutMs);
+      const attemptInit = headersInInit ? { headers, signal: scope.signal } : { signal: scope.signal };
       let response: Response;
       try {
-        response = await fetchUntilAborted(baseFetch, request, scope.signal);
+        response = await fetchUntilAborted(baseFetch, sent, attemptInit, scope);
       } catch (error) {
         scope.release();
         const failure = toFailure(error, scope, call);
-        const canRetry =
-          policy.enabled &&
-          failure instanceof NetworkError &&
-          failure.retryable &&
-          retryIndex < policy.retries;
+        const canRetry = mayRetry && failure instanceof NetworkError && failure.retryable;
         if (!canRetry) throw failure;
         await pause(policy, call, retryIndex, backoff(policy, retryIndex), { error: failure });
         continue;
       }
-      const delayMs = retryDelay(policy, call, response, retryIndex);
+      const delayMs = mayRetry ? retryDelay(policy, response, retryIndex) : undefined;
       if (delayMs === undefined) return guardBody(response, scope, (error) => toFailure(error, scope, call));
       scope.release();
       await response.body?.cancel().catch(() => undefined);
@@ -137,25 +156,63 @@ export function createTransport(options: TransportOptions = {}): typeof fetch {
   return transport as typeof fetch;
 }
 
-/** A fresh copy of the request for one attempt, with the supplied headers and user agent. */
-async function prepare(original: Request, options: TransportOptions, call: Call): Promise<Request> {
+/**
+ * What one attempt sends: the request, and its headers with the supplied ones and the user agent
+ * added (the caller's Request is never changed). A body can be sent only once, so an attempt that
+ * another may follow sends a copy; so does one whose header supplier is a function, which gets that
+ * copy to look at. A GET sends the caller's Request as it is.
+ */
+function prepare(
+  original: Request,
+  mayRetry: boolean,
+  options: TransportOptions,
+  call: Call,
+): Attempt | Promise<Attempt> {
+  const supplier = options.headers;
+  if (typeof supplier !== "function") {
+    const request = mayRetry && original.body !== null ? original.clone() : original;
+    return [request, headersFor(request, supplier, options.userAgent, call.secrets)];
+  }
   const request = original.clone();
-  const supplied = typeof options.headers === "function" ? await options.headers(request) : options.headers;
-  for (const [name, value] of Object.entries(supplied ?? {})) {
-    const text = value instanceof Secret ? value.reveal() : value;
-    if (value instanceof Secret || isSecretKey(name)) {
-      call.secrets.push(text);
-      // `Bearer abc`: the credential alone may show up elsewhere (a query string, an echo).
-      const credential = /^[A-Za-z][\w-]*\s+(\S+)$/.exec(text)?.[1];
-      if (credential !== undefined) call.secrets.push(credential);
+  return (async (): Promise<Attempt> => {
+    const supplied = await supplier(request);
+    return [request, headersFor(request, supplied, options.userAgent, call.secrets)];
+  })();
+}
+
+type Attempt = [request: Request, headers: Headers];
+
+/** The request's headers, then the supplied ones, then the user agent unless one is set. */
+function headersFor(
+  request: Request,
+  supplied: HeaderValues | undefined,
+  userAgent: string | undefined,
+  secrets: SecretValue[],
+): Headers {
+  return build(() => attemptHeaders(request, supplied, userAgent, secrets), secrets);
+}
+
+function attemptHeaders(
+  request: Request,
+  supplied: HeaderValues | undefined,
+  userAgent: string | undefined,
+  secrets: SecretValue[],
+): Headers {
+  const headers = new Headers(request.headers);
+  if (supplied !== undefined) {
+    for (const [name, value] of Object.entries(supplied)) {
+      const text = value instanceof Secret ? value.reveal() : value;
+      if (value instanceof Secret || isSecretKey(name)) {
+        secrets.push(text);
+        // `Bearer abc`: the credential alone may show up elsewhere (a query string, an echo).
+        const credential = /^[A-Za-z][\w-]*\s+(\S+)$/.exec(text)?.[1];
+        if (credential !== undefined) secrets.push(credential);
+      }
+      headers.set(name, text);
     }
-    build(() => request.headers.set(name, text), call.secrets);
   }
-  const userAgent = options.userAgent;
-  if (userAgent !== undefined && !request.headers.has("user-agent")) {
-    build(() => request.headers.set("user-agent", userAgent), call.secrets);
-  }
-  return request;
+  if (userAgent !== undefined && !headers.has("user-agent")) headers.set("user-agent", userAgent);
+  return headers;
 }
 
 /**
@@ -174,16 +231,9 @@ function build<T>(step: () => T, secrets: readonly SecretValue[]): T {
   }
 }
 
-/** The wait before the next attempt, or `undefined` to return this response as it is. */
-function retryDelay(policy: Policy, call: Call, response: Response, retryIndex: number): number | undefined {
-  if (
-    !policy.enabled ||
-    !call.safeMethod ||
-    retryIndex >= policy.retries ||
-    !policy.statuses.has(response.status)
-  ) {
-    return undefined;
-  }
+/** The wait before the next attempt (which is allowed), or `undefined` to return this response as it is. */
+function retryDelay(policy: Policy, response: Response, retryIndex: number): number | undefined {
+  if (!policy.statuses.has(response.status)) return undefined;
   const asked = parseRetryAfter(response.headers, policy.now(), { rateLimitReset: response.status === 429 });
   if (asked === undefined) return backoff(policy, retryIndex);
   // A server that asks for a longer wait than we allow gets its answer back instead of a retry.
