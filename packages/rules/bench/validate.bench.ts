@@ -73,6 +73,8 @@ interface Row {
 }
 
 async function time(input: string, contender: string, fn: () => void): Promise<Row> {
+  // Warm up first: the first contender measured would otherwise pay for the JIT's work.
+  for (let i = 0; i < 50_000; i++) fn();
   const stats = await measure(fn, { min_cpu_time: 300e6 });
   return { input, contender, ns: stats.avg };
 }

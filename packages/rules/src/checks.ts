@@ -72,6 +72,8 @@ export function maxChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly m
     message: (p, f) =>
       `${f.label} is ${plural(p.actual as number, "character")}; ${f.vendor} allows at most ${max}`,
     jsonSchema: { maxLength: max },
+    // n code units never hold more than n code points.
+    fast: { kind: "maxUnits", n: max },
   };
 }
 
@@ -99,6 +101,8 @@ export function maxUtf8Bytes<C extends BaseContext>(meta: RuleMeta<C> & { readon
       v.length * 3 <= max ? undefined : utf8Length(v) <= max ? undefined : { max, actual: utf8Length(v) },
     message: (p, f) =>
       `${f.label} is ${plural(p.actual as number, "byte")} in UTF-8; ${f.vendor} allows at most ${max}`,
+    // A UTF-16 code unit is at most 3 bytes in UTF-8 (a surrogate pair, two units, is 4).
+    fast: { kind: "maxUnits", n: Math.floor(max / 3) },
   };
 }
 
@@ -140,8 +144,12 @@ function showChars(chars: string): string {
 /** None of `chars` may appear anywhere. Reports the first offender (never for a secret field). */
 export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly chars: string }): Rule<C> {
   const set = new Set(meta.chars);
+  // A scan looks at single code units, so it can stand in for `check` only without astral characters.
+  const units = new Set([...set].map((c) => c.charCodeAt(0)));
+  const perUnit = [...set].every((c) => c.length === 1);
+  const shown = showChars(meta.chars);
   return {
-    ...ruleBase(meta, `Must not contain any of: ${showChars(meta.chars)}.`),
+    ...ruleBase(meta, `Must not contain any of: ${shown}.`),
     check: (v) => {
       for (let i = 0; i < v.length; i++)
         if (set.has(v[i]!)) return { char: v[i], index: i, forbidden: meta.chars };
@@ -149,10 +157,10 @@ export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readon
     },
     message: (p, f) =>
       f.secret || p.char === undefined
-        ? `${f.label} contains a character ${f.vendor} does not allow (none of: ${showChars(meta.chars)})`
-        : `${f.label} contains ${JSON.stringify(p.char)} at position ${(p.index as number) + 1}; ${f.vendor} does not allow any of: ${showChars(meta.chars)}`,
+        ? `${f.label} contains a character ${f.vendor} does not allow (none of: ${shown})`
+        : `${f.label} contains ${JSON.stringify(p.char)} at position ${(p.index as number) + 1}; ${f.vendor} does not allow any of: ${shown}`,
     jsonSchema: { pattern: `^[^${escapeForClass(meta.chars)}]*$` },
-    scan: { kind: "forbid", test: (c) => set.has(String.fromCharCode(c)) },
+    ...(perUnit ? { scan: { kind: "forbid", test: (c: number) => units.has(c) } as const } : {}),
   };
 }
 
@@ -215,12 +223,12 @@ export function noEdgeWhitespace<C extends BaseContext>(meta: RuleMeta<C>): Rule
 export function noEdgeChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly chars: string }): Rule<C> {
   const set = new Set([...meta.chars].map((c) => c.charCodeAt(0)));
   const test = (c: number) => set.has(c);
+  const shown = showChars(meta.chars);
   return {
-    ...ruleBase(meta, `Does not start or end with any of: ${showChars(meta.chars)}.`),
+    ...ruleBase(meta, `Does not start or end with any of: ${shown}.`),
     check: (v) =>
       v.length > 0 && (test(v.charCodeAt(0)) || test(v.charCodeAt(v.length - 1))) ? {} : undefined,
-    message: (_p, f) =>
-      `${f.label} starts or ends with one of ${showChars(meta.chars)}; ${f.vendor} allows them only inside`,
+    message: (_p, f) => `${f.label} starts or ends with one of ${shown}; ${f.vendor} allows them only inside`,
     jsonSchema: { not: { pattern: `^[${escapeForClass(meta.chars)}]|[${escapeForClass(meta.chars)}]$` } },
     fast: { kind: "edges", test },
   };
@@ -230,8 +238,7 @@ export function noEdgeChars<C extends BaseContext>(meta: RuleMeta<C> & { readonl
 export function requiresChar<C extends BaseContext>(
   meta: RuleMeta<C> & { readonly charClass: string; readonly what: string },
 ): Rule<C> {
-  const one = new RegExp(`^[${meta.charClass}]$`, "u");
-  const test = (c: number) => one.test(String.fromCharCode(c));
+  const test = classTest(meta.charClass);
   return {
     ...ruleBase(meta, `Contains at least one ${meta.what}.`),
     check: (v) => {
@@ -245,25 +252,62 @@ export function requiresChar<C extends BaseContext>(
   };
 }
 
+/**
+ * The ASCII code units whose lower case starts one of `folded` (lower-case names). Lower-casing maps
+ * an ASCII first unit to the first unit of the result (only Σ and İ have context or length effects),
+ * so a value starting with an unmarked ASCII unit cannot fold to a reserved name.
+ */
+export function foldedFirsts(folded: Iterable<string>): Uint8Array {
+  const firsts = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    for (const name of folded) if (name === "" || name.startsWith(lower)) firsts[c] = 1;
+  }
+  return firsts;
+}
+
+const WIDE_CACHE_LIMIT = 4096;
+
+/**
+ * Whether one UTF-16 code unit is in a regex class (the body of a `[...]`, `u` flag): a table for
+ * ASCII, and the regex, remembered per unit, beyond it (names rarely use many distinct ones).
+ */
+export function classTest(charClass: string): (codeUnit: number) => boolean {
+  const one = new RegExp(`^[${charClass}]$`, "u");
+  const ascii = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) ascii[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
+  const wide = new Map<number, boolean>();
+  return (c) => {
+    if (c < 128) return ascii[c] === 1;
+    let hit = wide.get(c);
+    if (hit === undefined) {
+      hit = one.test(String.fromCharCode(c));
+      if (wide.size < WIDE_CACHE_LIMIT) wide.set(c, hit);
+    }
+    return hit;
+  };
+}
+
 /** Names the vendor keeps for itself. */
 export function notReserved<C extends BaseContext>(
   meta: RuleMeta<C> & { readonly names: readonly string[]; readonly caseInsensitive?: boolean },
 ): Rule<C> {
   const folded = new Set(meta.caseInsensitive ? meta.names.map((n) => n.toLowerCase()) : meta.names);
+  const listed = meta.names.join(", ");
   return {
     ...ruleBase(
       meta,
-      `Not one of the reserved names ${meta.names.join(", ")}${meta.caseInsensitive ? " (in any case)" : ""}.`,
+      `Not one of the reserved names ${listed}${meta.caseInsensitive ? " (in any case)" : ""}.`,
     ),
     check: (v) =>
       folded.has(meta.caseInsensitive ? v.toLowerCase() : v) ? { value: v, reserved: meta.names } : undefined,
     message: (p, f) =>
       f.secret
         ? `${f.label} is a reserved name`
-        : `${f.label} ${JSON.stringify(p.value)} is reserved by ${f.vendor}; reserved: ${meta.names.join(", ")}`,
+        : `${f.label} ${JSON.stringify(p.value)} is reserved by ${f.vendor}; reserved: ${listed}`,
     // JSON Schema has no case-insensitive enum; only the exact-case form is expressible.
     ...(meta.caseInsensitive
-      ? {}
+      ? { fast: { kind: "firstNotIn", firsts: foldedFirsts(folded) } }
       : { jsonSchema: { not: { enum: [...meta.names] } }, fast: { kind: "notIn", set: folded } }),
   };
 }

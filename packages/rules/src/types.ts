@@ -76,12 +76,15 @@ export interface Rule<C extends BaseContext = BaseContext> {
 }
 
 /** Inline pre-screens: `maxUnits`: passes if `value.length` ≤ n; `minUnits`: if ≥ n; `edges`: if the
- * first and last code units both fail `test` (or the value is empty); `notIn`: if the set lacks it. */
+ * first and last code units both fail `test` (or the value is empty); `notIn`: if the set lacks it;
+ * `firstNotIn`: if its first code unit is ASCII and unmarked. */
 export type FastPass =
   | { readonly kind: "maxUnits"; readonly n: number }
   | { readonly kind: "minUnits"; readonly n: number }
   | { readonly kind: "edges"; test(codeUnit: number): boolean }
-  | { readonly kind: "notIn"; readonly set: ReadonlySet<string> };
+  | { readonly kind: "notIn"; readonly set: ReadonlySet<string> }
+  /** Passes if the value starts with an ASCII code unit `firsts` does not mark (0). */
+  | { readonly kind: "firstNotIn"; readonly firsts: Uint8Array };
 
 export interface CharScan {
   readonly kind: "forbid" | "require";

@@ -10,7 +10,8 @@ import { NoValidNameError, RulesError, UnknownRuleTargetError } from "./errors.j
 import { fieldSchema, shapeSchema } from "./json-schema.js";
 import { type GeneratePasswordOptions, generateWithPolicy } from "./password.js";
 import type { Infer, Shape } from "./shape.js";
-import { checkField, type WalkEnv, walk } from "./validate.js";
+import { checkField, type WalkEnv } from "./check-field.js";
+import { walk } from "./validate.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the variance escape hatch for "any provider definition"; never public.
 type AnyDefinition = ProviderDefinition<any, string, string>;

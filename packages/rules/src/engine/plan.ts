@@ -7,6 +7,7 @@
  * running each rule alone gives.
  */
 import type { BaseContext, FieldSpec, Rule } from "../types.js";
+import { buildScreens, type Screens } from "./screen.js";
 
 enum Fast {
   None = 0,
@@ -14,6 +15,7 @@ enum Fast {
   MinUnits = 2,
   Edges = 3,
   NotIn = 4,
+  FirstNotIn = 5,
 }
 
 export interface FieldPlan<C extends BaseContext = BaseContext> {
@@ -25,16 +27,21 @@ export interface FieldPlan<C extends BaseContext = BaseContext> {
   readonly fastN: Int32Array;
   readonly fastTest: ReadonlyArray<((c: number) => boolean) | undefined>;
   readonly fastSet: ReadonlyArray<ReadonlySet<string> | undefined>;
+  readonly fastFirsts: ReadonlyArray<Uint8Array | undefined>;
   readonly hasScan: boolean;
   readonly forbidAscii: Uint32Array;
   readonly requireAscii: Uint32Array;
   readonly requireMask: number;
-  /** Scan rules for code units ≥ 128 (rare in names, so a plain loop). */
+  /** The all-pass screens, tried before the ordered loop. */
+  readonly screens: Screens<C>;
+  /** Scan rules for code units past the tables (rare in names, so a plain loop). */
   readonly wide: ReadonlyArray<{ readonly bit: number; readonly forbid: boolean; test(c: number): boolean }>;
 }
 
 const plans = new WeakMap<object, FieldPlan<never>>();
 const MAX_SCAN_RULES = 32;
+/** Code units with a table entry: ASCII and Latin-1 (é, ü, ß …); the rest go through `wide`. */
+const TABLE = 256;
 
 function build<C extends BaseContext>(spec: FieldSpec<C>): FieldPlan<C> {
   const n = spec.rules.length;
@@ -44,8 +51,9 @@ function build<C extends BaseContext>(spec: FieldSpec<C>): FieldPlan<C> {
   const fastN = new Int32Array(n);
   const fastTest: (((c: number) => boolean) | undefined)[] = [];
   const fastSet: (ReadonlySet<string> | undefined)[] = [];
-  const forbidAscii = new Uint32Array(128);
-  const requireAscii = new Uint32Array(128);
+  const fastFirsts: (Uint8Array | undefined)[] = [];
+  const forbidAscii = new Uint32Array(TABLE);
+  const requireAscii = new Uint32Array(TABLE);
   const wide: { bit: number; forbid: boolean; test(c: number): boolean }[] = [];
   let requireMask = 0;
   let next = 0;
@@ -54,16 +62,23 @@ function build<C extends BaseContext>(spec: FieldSpec<C>): FieldPlan<C> {
     const fast = rule.fast;
     fastTest.push(fast?.kind === "edges" ? (c) => fast.test(c) : undefined);
     fastSet.push(fast?.kind === "notIn" ? fast.set : undefined);
+    fastFirsts.push(fast?.kind === "firstNotIn" ? fast.firsts : undefined);
     if (fast?.kind === "maxUnits" || fast?.kind === "minUnits") fastN[i] = fast.n;
     fastKind[i] = !fast
       ? Fast.None
-      : { maxUnits: Fast.MaxUnits, minUnits: Fast.MinUnits, edges: Fast.Edges, notIn: Fast.NotIn }[fast.kind];
+      : {
+          maxUnits: Fast.MaxUnits,
+          minUnits: Fast.MinUnits,
+          edges: Fast.Edges,
+          notIn: Fast.NotIn,
+          firstNotIn: Fast.FirstNotIn,
+        }[fast.kind];
     const scan = rule.scan;
     if (!scan || next >= MAX_SCAN_RULES) return;
     const bit = 2 ** next++;
     bits[i] = bit;
     const table = scan.kind === "forbid" ? forbidAscii : requireAscii;
-    for (let c = 0; c < 128; c++) if (scan.test(c)) table[c]! |= bit;
+    for (let c = 0; c < TABLE; c++) if (scan.test(c)) table[c]! |= bit;
     if (scan.kind === "require") requireMask |= bit;
     wide.push({ bit, forbid: scan.kind === "forbid", test: (c) => scan.test(c) });
   });
@@ -75,10 +90,12 @@ function build<C extends BaseContext>(spec: FieldSpec<C>): FieldPlan<C> {
     fastN,
     fastTest,
     fastSet,
+    fastFirsts,
     hasScan: next > 0,
     forbidAscii,
     requireAscii,
     requireMask,
+    screens: buildScreens(spec.rules, bits),
     wide,
   };
 }
@@ -99,7 +116,7 @@ export function suspects(plan: FieldPlan<never>, value: string): number {
   let seen = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 128) {
+    if (c < TABLE) {
       bad |= forbidAscii[c]!;
       seen |= requireAscii[c]!;
     } else {
@@ -128,6 +145,10 @@ export function passesFast(plan: FieldPlan<never>, i: number, value: string): bo
     }
     case Fast.NotIn:
       return !plan.fastSet[i]!.has(value);
+    case Fast.FirstNotIn: {
+      const c = value.charCodeAt(0);
+      return c < 128 && plan.fastFirsts[i]![c] === 0;
+    }
     default:
       return false;
   }

@@ -1,13 +1,11 @@
 /** The two validators: one string field, or a whole request body walked against its shape. */
-import type { BaseContext, FieldSpec, Rule, Violation } from "../types.js";
-import { type FieldPlan, passesFast, planFor, suspects } from "./plan.js";
+import type { BaseContext, Violation } from "../types.js";
+import { checkField, type WalkEnv } from "./check-field.js";
+import { SeenKeys } from "./seen-keys.js";
 import type { ArrayShape, ObjectShape, Shape, StructuralRule } from "./shape.js";
-import { fieldViolation, formatPath, type PathSegment, typeName } from "./violation.js";
+import { formatPath, type PathSegment, typeName } from "./violation.js";
 
-export interface WalkEnv {
-  readonly provider: string;
-  readonly vendor: string;
-}
+export type { WalkEnv };
 
 function applies<C extends BaseContext>(
   rule: { profile: string; when?: (ctx: C) => boolean },
@@ -15,50 +13,6 @@ function applies<C extends BaseContext>(
 ): boolean {
   if (rule.profile === "strict" && ctx.profile !== "strict") return false;
   return rule.when === undefined || rule.when(ctx);
-}
-
-/**
- * Runs a field's rules on one value and appends what fails. Total: never throws. `at` is the path,
- * as text or as segments formatted only when something fails (the hot path allocates nothing).
- */
-export function checkField<C extends BaseContext>(
-  spec: FieldSpec<C>,
-  value: unknown,
-  ctx: C,
-  at: string | readonly PathSegment[],
-  env: WalkEnv,
-  out: Violation[],
-): void {
-  if (typeof value !== "string") {
-    out.push({
-      path: typeof at === "string" ? at : formatPath(at),
-      rule: `${env.provider}.${spec.name}.type`,
-      message: `${spec.label} must be a string, but got ${typeName(value)}`,
-      params: { expected: "string", actual: typeName(value) },
-    });
-    return;
-  }
-  const plan = planFor(spec) as FieldPlan<never>;
-  const maybe = plan.hasScan ? suspects(plan, value) : 0;
-  const { rules, bits, strictOnly } = plan;
-  const strict = ctx.profile === "strict";
-  for (let i = 0; i < rules.length; i++) {
-    const bit = bits[i]!;
-    if (bit !== 0 ? (maybe & bit) === 0 : passesFast(plan, i, value)) continue;
-    if (strictOnly[i] === 1 && !strict) continue;
-    const rule = rules[i]! as unknown as Rule<C>;
-    if (rule.when !== undefined && !rule.when(ctx)) continue;
-    let params: Record<string, unknown> | undefined;
-    try {
-      params = rule.check(value, ctx);
-    } catch {
-      params = {};
-    }
-    if (params !== undefined) {
-      const path = typeof at === "string" ? at : formatPath(at);
-      out.push(fieldViolation(path, rule as never, params, spec as never, env.vendor));
-    }
-  }
 }
 
 function structural<C extends BaseContext>(
@@ -120,6 +74,47 @@ function ownKeys(obj: object): string[] | undefined {
   }
 }
 
+interface Snapshot {
+  /** Every own enumerable property, read once, so a getter that returns different values cannot fool the checks. */
+  readonly values: Record<string, unknown>;
+  /** The snapshot's keys. */
+  readonly keys: readonly string[];
+}
+
+/**
+ * Spreading is one builtin call; when a getter or proxy trap throws, the properties are read one by
+ * one instead and the unreadable ones reported. Undefined when not even the keys can be listed.
+ */
+function snapshotOf(
+  value: object,
+  path: PathSegment[],
+  env: WalkEnv,
+  out: Violation[],
+): Snapshot | undefined {
+  try {
+    const values = { ...value };
+    return { values, keys: Object.keys(values) };
+  } catch {
+    // read key by key below
+  }
+  const keys = ownKeys(value);
+  if (keys === undefined) return undefined;
+  const values: Record<string, unknown> = {};
+  for (const key of keys) {
+    const got = read(value, key);
+    if (got !== UNREADABLE) values[key] = got;
+    else {
+      path.push(key);
+      structural(out, path, unreadableRule(env), {});
+      path.pop();
+    }
+  }
+  return { values, keys };
+}
+
+const unreadableRule = (env: WalkEnv) =>
+  generic(`${env.provider}.request.unreadable`, (p) => `${p.path} could not be read`);
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -136,41 +131,24 @@ function walkObject<C extends BaseContext>(
     structural(out, path, typeRule(env), { expected: "an object", actual: typeName(value) });
     return;
   }
-  const keys = ownKeys(value);
-  if (keys === undefined) {
-    structural(
-      out,
-      path,
-      generic(`${env.provider}.request.unreadable`, (p) => `${p.path} could not be read`),
-      {},
-    );
+  const taken = snapshotOf(value, path, env, out);
+  if (taken === undefined) {
+    structural(out, path, unreadableRule(env), {});
     return;
   }
-  // Read every property once, so a getter that returns different values cannot fool the checks.
-  const snapshot: Record<string, unknown> = {};
-  for (const key of keys) {
-    const got = read(value, key);
-    if (got !== UNREADABLE) snapshot[key] = got;
-    else {
-      path.push(key);
-      structural(
-        out,
-        path,
-        generic(`${env.provider}.request.unreadable`, (p) => `${p.path} could not be read`),
-        {},
-      );
-      path.pop();
-    }
-  }
+  const { values: snapshot, keys } = taken;
   const inner = shape.deriveContext ? safeDerive(shape, snapshot, ctx) : ctx;
   if (shape.minProperties && applies(shape.minProperties.rule, inner)) {
-    const known = keys.filter((k) => k in shape.props && snapshot[k] !== undefined).length;
+    const known = keys.filter((k) => Object.hasOwn(shape.props, k) && snapshot[k] !== undefined).length;
     if (known < shape.minProperties.count)
       structural(out, path, shape.minProperties.rule, { min: shape.minProperties.count, actual: known });
   }
+  let ownKnown = 0;
   for (const key of keysOf(shape.props)) {
     const prop = shape.props[key]!;
-    const present = Object.hasOwn(snapshot, key) && snapshot[key] !== undefined;
+    const own = Object.hasOwn(snapshot, key);
+    if (own) ownKnown++;
+    const present = own && snapshot[key] !== undefined;
     path.push(key);
     if (!present) {
       if (prop.required && !(prop.allowedWhen && !prop.allowedWhen.test(inner)))
@@ -187,7 +165,8 @@ function walkObject<C extends BaseContext>(
     }
     path.pop();
   }
-  checkUnknownKeys(shape, keys, inner, path, env, out);
+  // Every key is a known one when as many known keys are present as there are keys.
+  if (ownKnown < keys.length) checkUnknownKeys(shape, keys, inner, path, env, out);
   for (const check of shape.checks ?? []) {
     if (!applies(check, inner)) continue;
     let failures: ReturnType<typeof check.check>;
@@ -260,17 +239,12 @@ function walkArray<C extends BaseContext>(
   if (shape.maxItems && applies(shape.maxItems.rule, ctx) && length > shape.maxItems.count)
     structural(out, path, shape.maxItems.rule, { max: shape.maxItems.count, actual: length });
   const unique = shape.unique && applies(shape.unique.rule, ctx) ? shape.unique : undefined;
-  const seen = unique ? new Map<string, number>() : undefined;
+  const seen = unique ? new SeenKeys() : undefined;
   for (let i = 0; i < length; i++) {
     const got = read(value, i);
     path.push(i);
     if (got === UNREADABLE) {
-      structural(
-        out,
-        path,
-        generic(`${env.provider}.request.unreadable`, (p) => `${p.path} could not be read`),
-        {},
-      );
+      structural(out, path, unreadableRule(env), {});
     } else {
       walk(shape.items, got, ctx, path, env, out);
       if (unique && seen) checkDuplicate(unique, got, i, seen, path, out);
@@ -283,7 +257,7 @@ function checkDuplicate<C extends BaseContext>(
   unique: NonNullable<ArrayShape<C>["unique"]>,
   item: unknown,
   index: number,
-  seen: Map<string, number>,
+  seen: SeenKeys,
   path: PathSegment[],
   out: Violation[],
 ): void {
@@ -294,9 +268,8 @@ function checkDuplicate<C extends BaseContext>(
     key = undefined;
   }
   if (key === undefined) return;
-  const first = seen.get(key);
-  if (first === undefined) seen.set(key, index);
-  else structural(out, path, unique.rule, { firstIndex: first, key });
+  const first = seen.firstIndexOf(key, index);
+  if (first !== undefined) structural(out, path, unique.rule, { firstIndex: first, key });
 }
 
 /** Walks any shape; appends violations to `out`. Total: never throws. */

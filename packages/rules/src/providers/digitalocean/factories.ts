@@ -3,7 +3,7 @@
  * printed raw in a description), a whole-engine refusal, and the "same name in another case"
  * companions of exact-case reserved-name rules.
  */
-import type { RuleMeta } from "../../checks.js";
+import { foldedFirsts, type RuleMeta } from "../../checks.js";
 import type { FieldInfo, Rule, RuleParams } from "../../types.js";
 import type { DigitalOceanContext as C } from "./context.js";
 
@@ -95,6 +95,7 @@ export function reservedInOtherCase(meta: RuleMeta<C> & { readonly names: readon
     message: (p, f) =>
       `${f.label} ${JSON.stringify(p.value)} is the reserved PostgreSQL role name ${JSON.stringify(asciiLower(p.value as string))} in another case; DigitalOcean may fold case, so it is refused`,
     jsonSchema: { anyOf: [{ not: { pattern: `^(?:${alternatives})$` } }, { enum: [...meta.names] }] },
+    fast: { kind: "firstNotIn", firsts: foldedFirsts(meta.names.map(asciiLower)) },
   };
 }
 
@@ -110,5 +111,6 @@ export function prefixInOtherCase(meta: RuleMeta<C> & { readonly prefix: string 
     message: (p, f) =>
       `${f.label} starts with "${p.prefix as string}", the reserved PostgreSQL prefix "${prefix}" in another case; DigitalOcean may fold case, so it is refused`,
     jsonSchema: { anyOf: [{ not: { pattern: `^${anyCasePattern(prefix)}` } }, { pattern: `^${prefix}` }] },
+    fast: { kind: "firstNotIn", firsts: foldedFirsts([asciiLower(prefix)]) },
   };
 }

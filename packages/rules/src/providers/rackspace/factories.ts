@@ -2,7 +2,7 @@
  * Rule factories the shared checks.ts does not have. Each check is the same regular expression (or
  * set) as its JSON Schema fragment, so the two cannot drift apart.
  */
-import type { RuleMeta } from "../../checks.js";
+import { foldedFirsts, type RuleMeta } from "../../checks.js";
 import type { FieldInfo, Rule, RuleParams, RuleProfile } from "../../types.js";
 import type { RackspaceContext as C } from "./context.js";
 
@@ -60,6 +60,7 @@ export function reservedInAnyCase(
   const pattern = `^(?:${meta.names.map(anyCase).join("|")})$`;
   const re = new RegExp(pattern, "u");
   const exempt = new Set(meta.exempt);
+  const listed = meta.names.join(", ");
   return {
     id: meta.id,
     source: meta.source,
@@ -67,8 +68,9 @@ export function reservedInAnyCase(
     description: meta.description,
     check: (v) => (re.test(v) && !exempt.has(v) ? { value: v, reserved: meta.names } : undefined),
     message: (p, f) =>
-      `${f.label} ${JSON.stringify(p.value)} is refused by some ${f.vendor} server versions, which compare reserved names in any letter case (reserved: ${meta.names.join(", ")})`,
+      `${f.label} ${JSON.stringify(p.value)} is refused by some ${f.vendor} server versions, which compare reserved names in any letter case (reserved: ${listed})`,
     jsonSchema: { not: { allOf: [{ pattern }, { not: { enum: [...meta.exempt] } }] } },
+    fast: { kind: "firstNotIn", firsts: foldedFirsts(meta.names.map((n) => n.toLowerCase())) },
   };
 }
 

@@ -1,4 +1,6 @@
 /** Request bodies exactly as the Rackspace (Trove v1.0) API receives them. */
+
+import { quoteJson } from "../../engine/json-quote.js";
 import {
   array,
   field,
@@ -44,6 +46,12 @@ function atLeastOne(op: string, ruleName: string, what: string, source: string) 
 
 /** Sorted-key JSON: Python compares JSON objects by value, whatever the key order (uniqueItems). */
 function canonicalJson(value: unknown): string | undefined {
+  // The usual item, `{ "name": "…" }`, has one key and nothing to sort: the same text, built directly.
+  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const keys = Object.keys(value);
+    const only = keys.length === 1 ? (value as Record<string, unknown>)[keys[0]!] : undefined;
+    if (typeof only === "string") return `{${quoteJson(keys[0]!)}:${quoteJson(only)}}`;
+  }
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(
@@ -79,7 +87,7 @@ const userKey = (item: unknown): string | undefined => {
   const { name, host: h } = item as { name?: unknown; host?: unknown };
   if (typeof name !== "string" || (h !== undefined && typeof h !== "string")) return undefined;
   // Trove defaults a missing host to '%' before comparing (name, host) pairs.
-  return `${JSON.stringify(name)}@${JSON.stringify(h ?? "%")}`;
+  return `${quoteJson(name)}@${quoteJson(h ?? "%")}`;
 };
 
 const newUser = object(
@@ -244,7 +252,7 @@ export const createDatabases = object(
         unique: {
           key: (item) => {
             const name = (item as { name?: unknown }).name;
-            return typeof name === "string" ? JSON.stringify(name) : undefined;
+            return typeof name === "string" ? quoteJson(name) : undefined;
           },
           rule: rule(
             "rackspace.createDatabases.duplicateName",
