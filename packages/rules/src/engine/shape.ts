@@ -79,8 +79,15 @@ export interface ArrayShape<C extends BaseContext = BaseContext, T = unknown> ex
   readonly items: Shape<C>;
   readonly minItems?: { readonly count: number; readonly rule: StructuralRule<C> };
   readonly maxItems?: { readonly count: number; readonly rule: StructuralRule<C> };
-  /** Items whose key is equal are duplicates (e.g. the same `name@host` twice). */
-  readonly unique?: { key(item: unknown): string | undefined; readonly rule: StructuralRule<C> };
+  /**
+   * Items whose key is equal are duplicates (e.g. the same `name@host` twice). `key` only has to be
+   * equal exactly when the items are; `show` writes the `key` param of the violation (default: the key).
+   */
+  readonly unique?: {
+    key(item: unknown): string | undefined;
+    show?(item: unknown): string;
+    readonly rule: StructuralRule<C>;
+  };
 }
 
 export type Shape<C extends BaseContext = BaseContext> =

@@ -2,7 +2,7 @@
 import type { BaseContext, Violation } from "../types.js";
 import { checkField, type WalkEnv } from "./check-field.js";
 import { SeenKeys } from "./seen-keys.js";
-import type { ArrayShape, ObjectShape, Shape, StructuralRule } from "./shape.js";
+import type { ArrayShape, ObjectShape, Prop, Shape, StructuralRule } from "./shape.js";
 import { formatPath, type PathSegment, typeName } from "./violation.js";
 
 export type { WalkEnv };
@@ -54,6 +54,24 @@ function read(obj: object, key: string | number): unknown {
   } catch {
     return UNREADABLE;
   }
+}
+
+interface PropEntry<C extends BaseContext> {
+  readonly key: string;
+  readonly prop: Prop<C>;
+  /** `key in Object.prototype` ("constructor", "toString" …): a plain object reads it even when not its own. */
+  readonly inherited: boolean;
+}
+
+const propEntries = new WeakMap<object, PropEntry<never>[]>();
+/** A shape's properties as a list, made once per shape (cheaper to walk than its record). */
+function entriesOf<C extends BaseContext>(props: Readonly<Record<string, Prop<C>>>): readonly PropEntry<C>[] {
+  let entries = propEntries.get(props) as PropEntry<C>[] | undefined;
+  if (entries === undefined) {
+    entries = Object.entries(props).map(([key, prop]) => ({ key, prop, inherited: key in Object.prototype }));
+    propEntries.set(props, entries as PropEntry<never>[]);
+  }
+  return entries;
 }
 
 const propKeys = new WeakMap<object, string[]>();
@@ -144,11 +162,14 @@ function walkObject<C extends BaseContext>(
       structural(out, path, shape.minProperties.rule, { min: shape.minProperties.count, actual: known });
   }
   let ownKnown = 0;
-  for (const key of keysOf(shape.props)) {
-    const prop = shape.props[key]!;
-    const own = Object.hasOwn(snapshot, key);
+  const entries = entriesOf(shape.props);
+  for (let i = 0; i < entries.length; i++) {
+    const { key, prop, inherited } = entries[i]!;
+    const got = snapshot[key];
+    // The snapshot is a plain copy: a defined value is its own unless Object.prototype has the key.
+    const own = got !== undefined && !inherited ? true : Object.hasOwn(snapshot, key);
     if (own) ownKnown++;
-    const present = own && snapshot[key] !== undefined;
+    const present = own && got !== undefined;
     path.push(key);
     if (!present) {
       if (prop.required && !(prop.allowedWhen && !prop.allowedWhen.test(inner)))
@@ -161,7 +182,7 @@ function walkObject<C extends BaseContext>(
     } else if (prop.allowedWhen && applies(prop.allowedWhen.rule, inner) && !prop.allowedWhen.test(inner)) {
       structural(out, path, prop.allowedWhen.rule, {});
     } else {
-      walk(prop.shape, snapshot[key], inner, path, env, out);
+      walk(prop.shape, got, inner, path, env, out);
     }
     path.pop();
   }
@@ -269,7 +290,14 @@ function checkDuplicate<C extends BaseContext>(
   }
   if (key === undefined) return;
   const first = seen.firstIndexOf(key, index);
-  if (first !== undefined) structural(out, path, unique.rule, { firstIndex: first, key });
+  if (first === undefined) return;
+  let shown = key;
+  try {
+    if (unique.show) shown = unique.show(item);
+  } catch {
+    // keep the key
+  }
+  structural(out, path, unique.rule, { firstIndex: first, key: shown });
 }
 
 /** Walks any shape; appends violations to `out`. Total: never throws. */

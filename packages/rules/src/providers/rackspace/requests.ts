@@ -46,12 +46,6 @@ function atLeastOne(op: string, ruleName: string, what: string, source: string) 
 
 /** Sorted-key JSON: Python compares JSON objects by value, whatever the key order (uniqueItems). */
 function canonicalJson(value: unknown): string | undefined {
-  // The usual item, `{ "name": "…" }`, has one key and nothing to sort: the same text, built directly.
-  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    const keys = Object.keys(value);
-    const only = keys.length === 1 ? (value as Record<string, unknown>)[keys[0]!] : undefined;
-    if (typeof only === "string") return `{${quoteJson(keys[0]!)}:${quoteJson(only)}}`;
-  }
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(
@@ -63,6 +57,20 @@ function canonicalJson(value: unknown): string | undefined {
   );
 }
 
+/**
+ * Equal exactly when the canonical JSON is. The usual item, `{ "name": "…" }` (one key, a string),
+ * gets a key built without JSON: `\u0001`, the key's length, `:`, key, value. No JSON text starts
+ * with `\u0001`, and the length makes the split unambiguous.
+ */
+function itemKey(value: unknown): string | undefined {
+  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const keys = Object.keys(value);
+    const only = keys.length === 1 ? (value as Record<string, unknown>)[keys[0]!] : undefined;
+    if (typeof only === "string") return `\u0001${keys[0]!.length}:${keys[0]}${only}`;
+  }
+  return canonicalJson(value);
+}
+
 const databaseRef = object("database reference", { name: required(field(databaseName)) }, OPEN);
 
 /** `databases_ref_list`: `[{"name": …}]`, `uniqueItems: True` (whole items compared, as Python's == does). */
@@ -70,7 +78,8 @@ function databaseRefs(op: string, minItemsSource: string) {
   return array("database references", databaseRef, {
     minItems: atLeastOne(op, "databasesMinItems", "database", minItemsSource),
     unique: {
-      key: canonicalJson,
+      key: itemKey,
+      show: (item) => canonicalJson(item) ?? "",
       rule: rule(
         `rackspace.${op}.duplicateDatabase`,
         "both",
@@ -83,11 +92,22 @@ function databaseRefs(op: string, minItemsSource: string) {
   });
 }
 
-const userKey = (item: unknown): string | undefined => {
+/** Trove defaults a missing host to '%' before comparing (name, host) pairs. */
+function nameAndHost(item: unknown): { name: string; host: string } | undefined {
   const { name, host: h } = item as { name?: unknown; host?: unknown };
   if (typeof name !== "string" || (h !== undefined && typeof h !== "string")) return undefined;
-  // Trove defaults a missing host to '%' before comparing (name, host) pairs.
-  return `${quoteJson(name)}@${quoteJson(h ?? "%")}`;
+  return { name, host: h ?? "%" };
+}
+
+/** The pair as one string: the name's length first makes the split unambiguous. */
+const userKey = (item: unknown): string | undefined => {
+  const pair = nameAndHost(item);
+  return pair && `${pair.name.length}:${pair.name}${pair.host}`;
+};
+
+const showUser = (item: unknown): string => {
+  const pair = nameAndHost(item);
+  return pair ? `${quoteJson(pair.name)}@${quoteJson(pair.host)}` : "";
 };
 
 const newUser = object(
@@ -114,6 +134,7 @@ export const createUsers = object(
         minItems: atLeastOne("createUsers", "minItems", "user", `${src.SCHEMA}: users_list "minItems": 0`),
         unique: {
           key: userKey,
+          show: showUser,
           rule: rule(
             "rackspace.createUsers.duplicateUser",
             "both",
@@ -252,8 +273,9 @@ export const createDatabases = object(
         unique: {
           key: (item) => {
             const name = (item as { name?: unknown }).name;
-            return typeof name === "string" ? quoteJson(name) : undefined;
+            return typeof name === "string" ? name : undefined;
           },
+          show: (item) => quoteJson((item as { name: string }).name),
           rule: rule(
             "rackspace.createDatabases.duplicateName",
             "both",
