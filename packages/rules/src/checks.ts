@@ -3,6 +3,7 @@
  * its message and, where JSON Schema can say the same thing, its JSON Schema fragment. Checks are
  * single-pass and allocation-free on the passing path.
  */
+import { quoteJson } from "./engine/json-quote.js";
 import type { BaseContext, FieldInfo, Rule, RuleParams, RuleProfile } from "./types.js";
 
 export interface RuleMeta<C extends BaseContext> {
@@ -63,12 +64,11 @@ export function maxChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly m
   const { max } = meta;
   return {
     ...ruleBase(meta, `At most ${plural(max, "character")}.`),
-    check: (v) =>
-      v.length <= max
-        ? undefined
-        : codePointLength(v) <= max
-          ? undefined
-          : { max, actual: codePointLength(v) },
+    check: (v) => {
+      if (v.length <= max) return undefined;
+      const actual = codePointLength(v);
+      return actual <= max ? undefined : { max, actual };
+    },
     message: (p, f) =>
       `${f.label} is ${plural(p.actual as number, "character")}; ${f.vendor} allows at most ${max}`,
     jsonSchema: { maxLength: max },
@@ -143,24 +143,22 @@ function showChars(chars: string): string {
 
 /** None of `chars` may appear anywhere. Reports the first offender (never for a secret field). */
 export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly chars: string }): Rule<C> {
-  const set = new Set(meta.chars);
-  // A scan looks at single code units, so it can stand in for `check` only without astral characters.
-  const units = new Set([...set].map((c) => c.charCodeAt(0)));
-  const perUnit = [...set].every((c) => c.length === 1);
+  // Code units: `chars` lists BMP characters (each one unit), checked unit by unit.
+  const units = new Set([...meta.chars].filter((c) => c.length === 1).map((c) => c.charCodeAt(0)));
   const shown = showChars(meta.chars);
   return {
     ...ruleBase(meta, `Must not contain any of: ${shown}.`),
     check: (v) => {
       for (let i = 0; i < v.length; i++)
-        if (set.has(v[i]!)) return { char: v[i], index: i, forbidden: meta.chars };
+        if (units.has(v.charCodeAt(i))) return { char: v[i], index: i, forbidden: meta.chars };
       return undefined;
     },
     message: (p, f) =>
       f.secret || p.char === undefined
         ? `${f.label} contains a character ${f.vendor} does not allow (none of: ${shown})`
-        : `${f.label} contains ${JSON.stringify(p.char)} at position ${(p.index as number) + 1}; ${f.vendor} does not allow any of: ${shown}`,
+        : `${f.label} contains ${quoteJson(p.char)} at position ${(p.index as number) + 1}; ${f.vendor} does not allow any of: ${shown}`,
     jsonSchema: { pattern: `^[^${escapeForClass(meta.chars)}]*$` },
-    ...(perUnit ? { scan: { kind: "forbid", test: (c: number) => units.has(c) } as const } : {}),
+    scan: { kind: "forbid", test: (c) => units.has(c) },
   };
 }
 
@@ -252,6 +250,15 @@ export function requiresChar<C extends BaseContext>(
   };
 }
 
+/** `A`–`Z` to `a`–`z` only: the fold PostgreSQL applies to unquoted identifiers (ASCII only). */
+export function asciiLower(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    // Past ASCII, toLowerCase would fold more than A–Z (É, Σ …): only then the slower replace.
+    if (value.charCodeAt(i) > 0x7f) return value.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  }
+  return value.toLowerCase();
+}
+
 /**
  * The ASCII code units whose lower case starts one of `folded` (lower-case names). Lower-casing maps
  * an ASCII first unit to the first unit of the result (only Σ and İ have context or length effects),
@@ -270,15 +277,15 @@ const WIDE_CACHE_LIMIT = 4096;
 
 /**
  * Whether one UTF-16 code unit is in a regex class (the body of a `[...]`, `u` flag): a table for
- * ASCII, and the regex, remembered per unit, beyond it (names rarely use many distinct ones).
+ * Latin-1, and the regex, remembered per unit, beyond it (names rarely use many distinct ones).
  */
 export function classTest(charClass: string): (codeUnit: number) => boolean {
   const one = new RegExp(`^[${charClass}]$`, "u");
-  const ascii = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) ascii[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
+  const latin1 = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) latin1[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
   const wide = new Map<number, boolean>();
   return (c) => {
-    if (c < 128) return ascii[c] === 1;
+    if (c < 256) return latin1[c] === 1;
     let hit = wide.get(c);
     if (hit === undefined) {
       hit = one.test(String.fromCharCode(c));
@@ -304,7 +311,7 @@ export function notReserved<C extends BaseContext>(
     message: (p, f) =>
       f.secret
         ? `${f.label} is a reserved name`
-        : `${f.label} ${JSON.stringify(p.value)} is reserved by ${f.vendor}; reserved: ${listed}`,
+        : `${f.label} ${quoteJson(p.value)} is reserved by ${f.vendor}; reserved: ${listed}`,
     // JSON Schema has no case-insensitive enum; only the exact-case form is expressible.
     ...(meta.caseInsensitive
       ? { fast: { kind: "firstNotIn", firsts: foldedFirsts(folded) } }

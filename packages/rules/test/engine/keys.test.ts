@@ -1,12 +1,22 @@
-/** The helpers behind duplicate detection: JSON string literals and the seen-keys set. */
+/** Small helpers on hot paths: JSON string literals, the seen-keys set, ASCII folding. */
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { asciiLower } from "../../src/checks.js";
 import { quoteJson } from "../../src/engine/json-quote.js";
 import { SeenKeys } from "../../src/engine/seen-keys.js";
 
 describe("quoteJson", () => {
   test.prop([fc.string({ unit: "binary", maxLength: 40 })])("is JSON.stringify for any string", (s) => {
     expect(quoteJson(s)).toBe(JSON.stringify(s));
+  });
+  test.prop([fc.anything()])("prints what a template prints for JSON.stringify of any value", (v) => {
+    let expected: string;
+    try {
+      expected = `${JSON.stringify(v)}`;
+    } catch {
+      return; // BigInt and cycles throw in both
+    }
+    expect(quoteJson(v)).toBe(expected);
   });
   it("escapes what JSON escapes, and only that", () => {
     for (const s of [
@@ -50,5 +60,16 @@ describe("SeenKeys", () => {
     expect(keys.slice(20).map((key, index) => seen.firstIndexOf(key, index + 40))).toEqual(
       Array.from({ length: 20 }, (_, i) => i),
     );
+  });
+});
+
+describe("asciiLower", () => {
+  test.prop([fc.string({ unit: "binary", maxLength: 30 })])("folds A–Z and nothing else", (s) => {
+    expect(asciiLower(s)).toBe(s.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+  });
+  it("leaves non-ASCII letters alone, even next to ASCII ones", () => {
+    expect(asciiLower("ÉCOLE")).toBe("École");
+    expect(asciiLower("ΣIGMA")).toBe("Σigma");
+    expect(asciiLower("\u212aELVIN")).toBe("\u212aelvin");
   });
 });

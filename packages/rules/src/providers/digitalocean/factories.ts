@@ -3,7 +3,9 @@
  * printed raw in a description), a whole-engine refusal, and the "same name in another case"
  * companions of exact-case reserved-name rules.
  */
-import { foldedFirsts, type RuleMeta } from "../../checks.js";
+
+import { asciiLower, foldedFirsts, type RuleMeta } from "../../checks.js";
+import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldInfo, Rule, RuleParams } from "../../types.js";
 import type { DigitalOceanContext as C } from "./context.js";
 
@@ -44,13 +46,13 @@ export function forbidsChar(
 ): Rule<C> {
   const { char } = meta;
   return {
-    ...base(meta, `Must not contain ${JSON.stringify(char)} (${meta.who}).`),
+    ...base(meta, `Must not contain ${quoteJson(char)} (${meta.who}).`),
     check: (v) => {
       const index = v.indexOf(char);
       return index < 0 ? undefined : { char, index };
     },
     message: (p, f) =>
-      `${f.label} contains ${JSON.stringify(char)} at position ${(p.index as number) + 1}; ${meta.who} does not allow it (${meta.why})`,
+      `${f.label} contains ${quoteJson(char)} at position ${(p.index as number) + 1}; ${meta.who} does not allow it (${meta.why})`,
     // `char` must not be special inside a character class (`\\`, `]`, `^`, `-`).
     jsonSchema: { pattern: `^[^${char}]*$` },
   };
@@ -68,10 +70,7 @@ export function refusedInContext(
   };
 }
 
-/** `A`–`Z` to `a`–`z` only: the fold PostgreSQL applies to unquoted identifiers (ASCII only). */
-export function asciiLower(value: string): string {
-  return value.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-}
+export { asciiLower };
 
 /** `[Pp][Uu]…`: the ASCII-case-insensitive pattern of a literal made of letters, digits and `_`. */
 function anyCasePattern(literal: string): string {
@@ -93,7 +92,7 @@ export function reservedInOtherCase(meta: RuleMeta<C> & { readonly names: readon
         ? { value: v, reserved: meta.names }
         : undefined,
     message: (p, f) =>
-      `${f.label} ${JSON.stringify(p.value)} is the reserved PostgreSQL role name ${JSON.stringify(asciiLower(p.value as string))} in another case; DigitalOcean may fold case, so it is refused`,
+      `${f.label} ${quoteJson(p.value)} is the reserved PostgreSQL role name ${quoteJson(asciiLower(p.value as string))} in another case; DigitalOcean may fold case, so it is refused`,
     jsonSchema: { anyOf: [{ not: { pattern: `^(?:${alternatives})$` } }, { enum: [...meta.names] }] },
     fast: { kind: "firstNotIn", firsts: foldedFirsts(meta.names.map(asciiLower)) },
   };

@@ -2,7 +2,9 @@
  * Strings carried by `settings` (openapi `models/user_settings.yml` @ 7c1300c4): the Kafka ACL
  * `topic`, the OpenSearch ACL `index` and the MongoDB database names of `mongo_user_settings`.
  */
+
 import { forbidsChars, maxUtf8Bytes, minChars } from "../../checks.js";
+import { quoteJson } from "../../engine/json-quote.js";
 import { replaceDisallowed, truncateUtf8 } from "../../engine/suggest.js";
 import type { FieldSpec } from "../../types.js";
 import type { DigitalOceanContext as C } from "./context.js";
@@ -83,7 +85,7 @@ export const mongoDatabase: FieldSpec<C> = {
         source: `${MONGO_LIMITS}, Restrictions on Database Names for Unix and Linux Systems; mongodb/mongo DatabaseName::validDBName`,
       }),
       (p, f) =>
-        `${f.label} contains ${JSON.stringify(p.char)} at position ${(p.index as number) + 1}; MongoDB does not allow any of: ${showSet(MONGO_DB_FORBIDDEN)}`,
+        `${f.label} contains ${quoteJson(p.char)} at position ${(p.index as number) + 1}; MongoDB does not allow any of: ${showSet(MONGO_DB_FORBIDDEN)}`,
     ),
     noNul({
       id: "digitalocean.mongoDatabase.nul",
@@ -99,7 +101,7 @@ export const mongoDatabase: FieldSpec<C> = {
         source: `${MONGO_LIMITS}, Restrictions on Database Names for Windows; strict only because DigitalOcean's MongoDB runs on Linux (inferred)`,
       }),
       (p, f) =>
-        `${f.label} contains ${JSON.stringify(p.char)} at position ${(p.index as number) + 1}; strict refuses ${showSet(MONGO_DB_FORBIDDEN_WINDOWS)} (MongoDB's Windows restrictions)`,
+        `${f.label} contains ${quoteJson(p.char)} at position ${(p.index as number) + 1}; strict refuses ${showSet(MONGO_DB_FORBIDDEN_WINDOWS)} (MongoDB's Windows restrictions)`,
     ),
   ],
   // Forbidden characters (both sets) become "_"; an empty result fails notEmpty and the engine throws.

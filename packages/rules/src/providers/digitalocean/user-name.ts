@@ -3,7 +3,9 @@
  * (openapi `models/database_user.yml` @ 7c1300c4), so the server profile is each engine's own
  * limits; strict adds the Aiven service-user pattern DigitalOcean's backend most likely enforces.
  */
+
 import { maxChars, maxUtf8Bytes, minChars, notPrefixed, notReserved } from "../../checks.js";
+import { quoteJson } from "../../engine/json-quote.js";
 import {
   asciiFold,
   collapseRuns,
@@ -197,8 +199,8 @@ const userNameRules = [
     check: (v) => (STRICT_RE.test(v) ? undefined : firstOffender(v)),
     message: (p, f) =>
       p.index === 0
-        ? `${f.label} starts with ${JSON.stringify(p.char)}; strict requires a first character in A-Z a-z 0-9 _ ? (Aiven's service-user pattern)`
-        : `${f.label} contains ${JSON.stringify(p.char)} at position ${(p.index as number) + 1}; strict allows only A-Z a-z 0-9 _ ? * . - (Aiven's service-user pattern)`,
+        ? `${f.label} starts with ${quoteJson(p.char)}; strict requires a first character in A-Z a-z 0-9 _ ? (Aiven's service-user pattern)`
+        : `${f.label} contains ${quoteJson(p.char)} at position ${(p.index as number) + 1}; strict allows only A-Z a-z 0-9 _ ? * . - (Aiven's service-user pattern)`,
     jsonSchema: { pattern: STRICT_PATTERN },
   },
 ] satisfies Rule<C>[];

@@ -1,4 +1,5 @@
 /** Database name, character set and collation: the fields of a MySQL database on Rackspace Cloud Databases. */
+
 import {
   forbidsChars,
   maxChars,
@@ -8,6 +9,7 @@ import {
   rejects,
   requiresChar,
 } from "../../checks.js";
+import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldSpec } from "../../types.js";
 import {
   KNOWN_CHARSETS,
@@ -49,7 +51,7 @@ export const databaseName: FieldSpec<C> = {
       description:
         "Only ASCII letters, digits, _ and -, plus space ? # @ between them (no dot, plus or dollar).",
       message: (p, f) =>
-        `${f.label} contains ${JSON.stringify(p.char)} at position ${(p.index as number) + 1}; ${f.vendor} allows only letters, digits, _ - and, inside the name, space ? # @`,
+        `${f.label} contains ${quoteJson(p.char)} at position ${(p.index as number) + 1}; ${f.vendor} allows only letters, digits, _ - and, inside the name, space ? # @`,
     }),
     {
       ...noEdgeChars<C>({
@@ -116,7 +118,7 @@ export const characterSet: FieldSpec<C> = {
       description:
         "A MySQL character set name in lower case (utf8mb4, latin1, …; utf8 is accepted as utf8mb3).",
       message: (p, f) =>
-        `${f.label} ${JSON.stringify(p.value)} is not a MySQL character set ${f.vendor} accepts (e.g. utf8mb4, utf8, latin1, ascii, binary)`,
+        `${f.label} ${quoteJson(p.value)} is not a MySQL character set ${f.vendor} accepts (e.g. utf8mb4, utf8, latin1, ascii, binary)`,
     }),
     noneOfNames({
       id: "rackspace.characterSet.troveListed",
@@ -125,7 +127,7 @@ export const characterSet: FieldSpec<C> = {
       names: NOT_IN_TROVE_CHARSETS,
       description: "Spelled as Trove's own list spells it: utf8, not utf8mb3.",
       message: (p, f) =>
-        `${f.label} ${JSON.stringify(p.value)} is missing from the list ${f.vendor}'s server checks against; use "utf8" for the 3-byte set`,
+        `${f.label} ${quoteJson(p.value)} is missing from the list ${f.vendor}'s server checks against; use "utf8" for the 3-byte set`,
     }),
   ],
   notes: ["Default when absent: utf8 (Rackspace documentation; Trove HEAD says utf8mb3, the same set)."],
@@ -141,7 +143,7 @@ export const collation: FieldSpec<C> = {
       names: KNOWN_COLLATIONS,
       description: "A MySQL collation name in lower case (utf8mb4_unicode_ci, latin1_swedish_ci, …).",
       message: (p, f) =>
-        `${f.label} ${JSON.stringify(p.value)} is not a MySQL collation ${f.vendor} accepts (e.g. utf8mb4_unicode_ci, utf8_general_ci)`,
+        `${f.label} ${quoteJson(p.value)} is not a MySQL collation ${f.vendor} accepts (e.g. utf8mb4_unicode_ci, utf8_general_ci)`,
     }),
     noneOfNames({
       id: "rackspace.collation.troveListed",
@@ -151,7 +153,7 @@ export const collation: FieldSpec<C> = {
       description:
         "In Trove's own list: no utf8mb3_* spelling (use utf8_*), no utf8_tolower_ci, no MySQL 8 *_0900_* collations.",
       message: (p, f) =>
-        `${f.label} ${JSON.stringify(p.value)} is missing from the list ${f.vendor}'s server checks against (no utf8mb3_* spelling, no *_0900_* collations); e.g. use utf8mb4_unicode_ci`,
+        `${f.label} ${quoteJson(p.value)} is missing from the list ${f.vendor}'s server checks against (no utf8mb3_* spelling, no *_0900_* collations); e.g. use utf8mb4_unicode_ci`,
     }),
   ],
   notes: ["Default when absent: the character set's first collation in Trove's list, or utf8_general_ci."],

@@ -2,7 +2,9 @@
  * Rule factories the shared checks.ts does not have. Each check is the same regular expression (or
  * set) as its JSON Schema fragment, so the two cannot drift apart.
  */
-import { foldedFirsts, type RuleMeta } from "../../checks.js";
+
+import { asciiLower, foldedFirsts, type RuleMeta } from "../../checks.js";
+import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldInfo, Rule, RuleParams, RuleProfile } from "../../types.js";
 import type { RackspaceContext as C } from "./context.js";
 
@@ -59,6 +61,12 @@ export function reservedInAnyCase(
 ): Rule<C> {
   const pattern = `^(?:${meta.names.map(anyCase).join("|")})$`;
   const re = new RegExp(pattern, "u");
+  // For ASCII names the pattern is "equal after folding A–Z", which needs no regex run.
+  const folded = meta.names.every((n) => /^[\x00-\x7f]*$/.test(n))
+    ? new Set(meta.names.map(asciiLower))
+    : undefined;
+  const lengths = new Set(meta.names.map((n) => n.length));
+  const matches = (v: string) => (folded ? lengths.has(v.length) && folded.has(asciiLower(v)) : re.test(v));
   const exempt = new Set(meta.exempt);
   const listed = meta.names.join(", ");
   return {
@@ -66,9 +74,9 @@ export function reservedInAnyCase(
     source: meta.source,
     profile: meta.profile,
     description: meta.description,
-    check: (v) => (re.test(v) && !exempt.has(v) ? { value: v, reserved: meta.names } : undefined),
+    check: (v) => (matches(v) && !exempt.has(v) ? { value: v, reserved: meta.names } : undefined),
     message: (p, f) =>
-      `${f.label} ${JSON.stringify(p.value)} is refused by some ${f.vendor} server versions, which compare reserved names in any letter case (reserved: ${listed})`,
+      `${f.label} ${quoteJson(p.value)} is refused by some ${f.vendor} server versions, which compare reserved names in any letter case (reserved: ${listed})`,
     jsonSchema: { not: { allOf: [{ pattern }, { not: { enum: [...meta.exempt] } }] } },
     fast: { kind: "firstNotIn", firsts: foldedFirsts(meta.names.map((n) => n.toLowerCase())) },
   };

@@ -237,7 +237,7 @@ const collationMatchesCharset: ObjectCheck<C> = {
     `${src.MODEL}: MySQLSchema.collate "%(val)s not a valid collation for charset %(char)s."; ${src.MYSQL_CHARSETS_DOC}`,
     "When both are given, the collation belongs to the character set (utf8 and utf8mb3 are one set).",
     (p) =>
-      `${p.path} ${JSON.stringify(p.collation)} is a collation of ${p.collationCharset}, not of ${JSON.stringify(p.characterSet)}; Rackspace refuses the pair`,
+      `${p.path} ${quoteJson(p.collation)} is a collation of ${p.collationCharset}, not of ${quoteJson(p.characterSet)}; Rackspace refuses the pair`,
   ),
   check: (obj) => {
     const cs = obj.character_set;

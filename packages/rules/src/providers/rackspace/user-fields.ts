@@ -1,4 +1,5 @@
 /** User name, password and host: the fields of a MySQL user on Rackspace Cloud Databases. */
+
 import {
   forbidsChars,
   matches,
@@ -10,6 +11,7 @@ import {
   onlyRange,
   requiresChar,
 } from "../../checks.js";
+import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldSpec, Rule } from "../../types.js";
 import { DOCUMENTED_NOT_AT_EDGES, FORBIDDEN_CHARS, RESERVED_USERS, UNDOCUMENTED_CHARS } from "./constants.js";
 import type { RackspaceContext as C } from "./context.js";
@@ -51,7 +53,7 @@ function characterRules(field: "userName" | "password"): Rule<C>[] {
       message: (p, f) =>
         f.secret || p.char === undefined
           ? `${f.label} contains a character the ${f.vendor} documentation does not list (only letters, digits, _ . @ ? # and spaces)`
-          : `${f.label} contains ${JSON.stringify(p.char)} at position ${(p.index as number) + 1}; the ${f.vendor} documentation lists only letters, digits, _ . @ ? # and spaces`,
+          : `${f.label} contains ${quoteJson(p.char)} at position ${(p.index as number) + 1}; the ${f.vendor} documentation lists only letters, digits, _ . @ ? # and spaces`,
     },
     {
       ...noEdgeChars<C>({
