@@ -1,11 +1,12 @@
 /**
  * Input checks before any byte is sent, with `@dbusers/rules` in the strict profile: only what both
- * DigitalOcean's documentation and its server accept. Only the DigitalOcean subpath is imported, so
- * no other vendor's rules end up in a bundle. Path safety (no `.`/`..` segments) is not here: core's
- * path serializer applies it to every call, validation on or off.
+ * DigitalOcean's documentation and its server accept. Only the DigitalOcean validate-only subpath is
+ * imported, so no other vendor's rules, and none of the rule prose, end up in a bundle. Path safety
+ * (no `.`/`..` segments) is not here: core's path serializer applies it to every call, validation
+ * on or off.
  */
 import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
-import { supportsUserManagement, validateRequest } from "@dbusers/rules/digitalocean";
+import { supportsUserManagement, validateRequest } from "@dbusers/rules/digitalocean/validate";
 import type { DatabaseEngine } from "./types.js";
 
 /** The request shapes the rules know, by the client method that sends them. */

@@ -4,29 +4,26 @@
  * pulls in another.
  */
 import type { StandardSchemaV1 } from "../standard-schema-types.js";
-import type { BaseContext, FieldSpec, JsonSchema, ProviderDefinition, Violation } from "../types.js";
+import type { BaseContext, FieldSpec, JsonSchema, Violation } from "../types.js";
+import {
+  type AnyDefinition,
+  bindValidators,
+  type CtxOf,
+  type ProviderValidators,
+} from "./bind-validators.js";
 import { describeField, type RuleDescription } from "./describe.js";
 import { NoValidNameError, RulesError, UnknownRuleTargetError } from "./errors.js";
 import { fieldSchema, shapeSchema } from "./json-schema.js";
 import { type GeneratePasswordOptions, generateWithPolicy } from "./password.js";
 import type { Infer, Shape } from "./shape.js";
-import { checkField, type WalkEnv } from "./check-field.js";
-import { walk } from "./validate.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: the variance escape hatch for "any provider definition"; never public.
-type AnyDefinition = ProviderDefinition<any, string, string>;
-type CtxOf<D extends AnyDefinition> =
-  Parameters<D["resolveContext"]> extends [unknown] ? ReturnType<D["resolveContext"]>["ctx"] : never;
-
-export interface ProviderRules<D extends AnyDefinition, I> {
+export interface ProviderRules<D extends AnyDefinition, I> extends ProviderValidators<D, I> {
   readonly id: D["id"];
   readonly vendor: string;
   readonly definition: D;
   /** Fields you can validate, describe and (names only) suggest. */
   readonly fieldNames: readonly (keyof D["fields"] & string)[];
   readonly operationNames: readonly (keyof D["operations"] & string)[];
-  validateField(field: keyof D["fields"] & string, value: unknown, context?: I): Violation[];
-  validateRequest(operation: keyof D["operations"] & string, input: unknown, context?: I): Violation[];
   describeRules(field: keyof D["fields"] & string, context?: I): RuleDescription[];
   suggestName(field: keyof D["fields"] & string, raw: unknown, context?: I): string;
   generatePassword(options?: GeneratePasswordOptions & { readonly context?: I }): string;
@@ -61,35 +58,10 @@ export function bindProvider<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
   definition: D,
 ): ProviderRules<D, I> {
   type C = CtxOf<D>;
-  const env: WalkEnv = { provider: definition.id, vendor: definition.vendor };
   const fields = definition.fields as Record<string, FieldSpec<C>>;
   const operations = definition.operations as Record<string, Shape<C>>;
-
-  const unknownTarget = (kind: string, name: unknown): Violation => ({
-    path: kind,
-    rule: `${definition.id}.${kind}.unknown`,
-    message: `${String(name)} is not a ${definition.vendor} ${kind}; known: ${Object.keys(kind === "field" ? fields : operations).join(", ")}`,
-    params: { known: Object.keys(kind === "field" ? fields : operations) },
-  });
-
-  function validateField(field: string, value: unknown, context?: I): Violation[] {
-    const spec = typeof field === "string" && Object.hasOwn(fields, field) ? fields[field] : undefined;
-    if (!spec) return [unknownTarget("field", field)];
-    const { ctx, violations } = definition.resolveContext(context);
-    checkField(spec, value, ctx as C, field, env, violations);
-    return violations;
-  }
-
-  function validateRequest(operation: string, input: unknown, context?: I): Violation[] {
-    const shape =
-      typeof operation === "string" && Object.hasOwn(operations, operation)
-        ? operations[operation]
-        : undefined;
-    if (!shape) return [unknownTarget("operation", operation)];
-    const { ctx, violations } = definition.resolveContext(context);
-    walk(shape, input, ctx as C, [], env, violations);
-    return violations;
-  }
+  // Validation lives in one place, shared with the validate-only entry points.
+  const { validateField, validateRequest } = bindValidators<D, I>(definition);
 
   function requireField(field: string): FieldSpec<C> {
     const spec = typeof field === "string" && Object.hasOwn(fields, field) ? fields[field] : undefined;

@@ -5,18 +5,11 @@
  */
 import { bindProvider } from "../../engine/bind.js";
 import type { Infer } from "../../engine/shape.js";
-import type { ProviderDefinition } from "../../types.js";
-import { type DigitalOceanContext, type DigitalOceanContextInput, resolveContext } from "./context.js";
-import { fields } from "./fields.js";
-import { addUser, resetUserAuth, updateUser } from "./requests.js";
+import type { DigitalOceanContextInput } from "./context.js";
+import { digitaloceanDefinition } from "./definition.js";
+import type { addUser, resetUserAuth, updateUser } from "./requests.js";
 
-export const digitaloceanDefinition = {
-  id: "digitalocean",
-  vendor: "DigitalOcean",
-  fields,
-  operations: { addUser, updateUser, resetUserAuth },
-  resolveContext,
-} satisfies ProviderDefinition<DigitalOceanContext>;
+export { digitaloceanDefinition };
 
 export const digitalocean = bindProvider<typeof digitaloceanDefinition, DigitalOceanContextInput>(
   digitaloceanDefinition,
