@@ -3,10 +3,12 @@
  * users, as data plus small pure checks. This entry knows every provider; import
  * `@dbusers/rules/<provider>` instead to ship only one vendor's rules.
  */
+
 import type { RuleDescription } from "./engine/describe.js";
 import { UnknownRuleTargetError } from "./engine/errors.js";
 import type { GeneratePasswordOptions } from "./engine/password.js";
 import type { Infer } from "./engine/shape.js";
+import { nameOf } from "./engine/violation.js";
 import { atlas } from "./providers/atlas/index.js";
 import { digitalocean } from "./providers/digitalocean/index.js";
 import { rackspace } from "./providers/rackspace/index.js";
@@ -37,7 +39,7 @@ function unknownProvider(provider: unknown): Violation[] {
     {
       path: "provider",
       rule: "rules.provider.unknown",
-      message: `${String(provider)} is not a known provider; known: ${Object.keys(providers).join(", ")}`,
+      message: `${nameOf(provider)} is not a known provider; known: ${Object.keys(providers).join(", ")}`,
       params: { known: Object.keys(providers) },
     },
   ];

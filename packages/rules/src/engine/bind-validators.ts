@@ -4,10 +4,12 @@
  * (`@dbusers/rules/digitalocean/validate`) use it alone, so a client bundle carries only what
  * validating needs.
  */
+
 import type { FieldSpec, ProviderDefinition, Violation } from "../types.js";
 import { checkField, type WalkEnv } from "./check-field.js";
 import type { Shape } from "./shape.js";
 import { walk } from "./validate.js";
+import { nameOf } from "./violation.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the variance escape hatch for "any provider definition"; never public.
 export type AnyDefinition = ProviderDefinition<any, string, string>;
@@ -30,7 +32,7 @@ export function bindValidators<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
   const unknownTarget = (kind: string, name: unknown): Violation => ({
     path: kind,
     rule: `${definition.id}.${kind}.unknown`,
-    message: `${String(name)} is not a ${definition.vendor} ${kind}; known: ${Object.keys(kind === "field" ? fields : operations).join(", ")}`,
+    message: `${nameOf(name)} is not a ${definition.vendor} ${kind}; known: ${Object.keys(kind === "field" ? fields : operations).join(", ")}`,
     params: { known: Object.keys(kind === "field" ? fields : operations) },
   });
 

@@ -3,6 +3,7 @@
  * (`@dbusers/rules/rackspace`, …) is `bindProvider(definition)`, so importing one vendor never
  * pulls in another.
  */
+
 import type { StandardSchemaV1 } from "../standard-schema-types.js";
 import type { BaseContext, FieldSpec, JsonSchema, Violation } from "../types.js";
 import {
@@ -16,6 +17,7 @@ import { NoValidNameError, RulesError, UnknownRuleTargetError } from "./errors.j
 import { fieldSchema, shapeSchema } from "./json-schema.js";
 import { type GeneratePasswordOptions, generateWithPolicy } from "./password.js";
 import type { Infer, Shape } from "./shape.js";
+import { nameOf } from "./violation.js";
 
 export interface ProviderRules<D extends AnyDefinition, I> extends ProviderValidators<D, I> {
   readonly id: D["id"];
@@ -65,7 +67,7 @@ export function bindProvider<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
 
   function requireField(field: string): FieldSpec<C> {
     const spec = typeof field === "string" && Object.hasOwn(fields, field) ? fields[field] : undefined;
-    if (!spec) throw new UnknownRuleTargetError(`${String(field)} is not a ${definition.vendor} field`);
+    if (!spec) throw new UnknownRuleTargetError(`${nameOf(field)} is not a ${definition.vendor} field`);
     return spec;
   }
 
@@ -105,10 +107,12 @@ export function bindProvider<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
 
   function toJSONSchema(name: string, context?: I): JsonSchema {
     const { ctx } = definition.resolveContext(context);
-    if (Object.hasOwn(fields, name)) return fieldSchema(fields[name]!, ctx as C);
-    if (Object.hasOwn(operations, name)) return shapeSchema(operations[name]!, ctx as C);
+    // Only strings: turning another value into a key could run (or trip on) its own `toString`.
+    if (typeof name === "string" && Object.hasOwn(fields, name)) return fieldSchema(fields[name]!, ctx as C);
+    if (typeof name === "string" && Object.hasOwn(operations, name))
+      return shapeSchema(operations[name]!, ctx as C);
     throw new UnknownRuleTargetError(
-      `${String(name)} is neither a ${definition.vendor} field nor a request shape`,
+      `${nameOf(name)} is neither a ${definition.vendor} field nor a request shape`,
     );
   }
 

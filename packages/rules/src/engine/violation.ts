@@ -44,6 +44,14 @@ export function fieldViolation(
   return { path, rule: rule.id, message, params: kept };
 }
 
+/**
+ * A caller-given name (a field, an operation, a provider) for a message: the string itself, or its
+ * type. `String(x)` would throw for an object whose `toString` is not callable, or run its code.
+ */
+export function nameOf(value: unknown): string {
+  return typeof value === "string" ? value : typeName(value);
+}
+
 /** A JS type name for messages: never the value itself. */
 export function typeName(value: unknown): string {
   if (value === null) return "null";
