@@ -145,12 +145,15 @@ function showChars(chars: string): string {
 export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly chars: string }): Rule<C> {
   // Code units: `chars` lists BMP characters (each one unit), checked unit by unit.
   const units = new Set([...meta.chars].filter((c) => c.length === 1).map((c) => c.charCodeAt(0)));
+  const latin1 = new Uint8Array(256);
+  for (const c of units) if (c < 256) latin1[c] = 1;
+  const forbidden = (c: number) => (c < 256 ? latin1[c] === 1 : units.has(c));
   const shown = showChars(meta.chars);
   return {
     ...ruleBase(meta, `Must not contain any of: ${shown}.`),
     check: (v) => {
       for (let i = 0; i < v.length; i++)
-        if (units.has(v.charCodeAt(i))) return { char: v[i], index: i, forbidden: meta.chars };
+        if (forbidden(v.charCodeAt(i))) return { char: v[i], index: i, forbidden: meta.chars };
       return undefined;
     },
     message: (p, f) =>
@@ -158,7 +161,7 @@ export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readon
         ? `${f.label} contains a character ${f.vendor} does not allow (none of: ${shown})`
         : `${f.label} contains ${quoteJson(p.char)} at position ${(p.index as number) + 1}; ${f.vendor} does not allow any of: ${shown}`,
     jsonSchema: { pattern: `^[^${escapeForClass(meta.chars)}]*$` },
-    scan: { kind: "forbid", test: (c) => units.has(c) },
+    scan: { kind: "forbid", test: forbidden },
   };
 }
 
