@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { NoValidNameError } from "../../src/engine/errors.js";
 import { ATLAS_AUTH_TYPES, atlas, generatePassword, suggestName } from "../../src/providers/atlas/index.js";
+import { runs } from "../support/runs.js";
 import * as A from "./arbitraries.js";
 import { fieldIds, NOW } from "./helpers.js";
 
@@ -95,7 +96,7 @@ describe("atlas username properties", () => {
 describe("atlas suggestName", () => {
   const input = fc.oneof(A.mixedString, fc.string({ maxLength: 30 }), A.scramServerName);
   for (const authType of ATLAS_AUTH_TYPES) {
-    test.prop([input, A.profile], { numRuns: 80 })(
+    test.prop([input, A.profile], { numRuns: runs(80) })(
       `${authType}: output validates and is a fixed point, or NoValidNameError`,
       (raw, profile) => {
         const ctx = { authType, profile };
@@ -207,7 +208,7 @@ describe("atlas totality, secrets and strict ⊆ server", () => {
   );
 
   for (const field of FIELDS) {
-    test.prop([A.mixedString, A.authType], { numRuns: 120 })(
+    test.prop([A.mixedString, A.authType], { numRuns: runs(120) })(
       `${field}: a value strict accepts, the server accepts`,
       (v, t) => {
         if (fieldIds(field, v, "strict", t, NOW).length === 0)

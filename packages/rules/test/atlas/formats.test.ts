@@ -10,6 +10,7 @@ import {
   scanLenientDn,
   toStrictDn,
 } from "../../src/providers/atlas/dn.js";
+import { runs } from "../support/runs.js";
 import {
   anyText,
   dnNoise,
@@ -33,11 +34,11 @@ const dnInputs = fc.oneof(
 );
 
 describe("distinguished names", () => {
-  test.prop([dnInputs], { numRuns: 800 })("the lenient scanner accepts exactly its regex", (v) => {
+  test.prop([dnInputs], { numRuns: runs(800) })("the lenient scanner accepts exactly its regex", (v) => {
     expect(scanLenientDn(v)).toBe(LENIENT.test(v));
   });
 
-  test.prop([dnInputs], { numRuns: 800 })("the strict scanner accepts exactly its regex", (v) => {
+  test.prop([dnInputs], { numRuns: runs(800) })("the strict scanner accepts exactly its regex", (v) => {
     expect(isRfc2253(v)).toBe(STRICT.test(v));
   });
 
@@ -178,7 +179,7 @@ describe("IAM ARNs", () => {
     ),
     anyText,
   );
-  test.prop([arnInputs, fc.constantFrom("user" as const, "role" as const)], { numRuns: 800 })(
+  test.prop([arnInputs, fc.constantFrom("user" as const, "role" as const)], { numRuns: runs(800) })(
     "the scanner accepts exactly the JSON Schema pattern",
     (v, resource) => {
       expect(iamArnProblem(v, resource) === undefined).toBe(new RegExp(iamArnPattern(resource), "u").test(v));

@@ -13,6 +13,7 @@ import {
   toJSONSchema,
 } from "../../src/providers/atlas/index.js";
 import type { Violation } from "../../src/types.js";
+import { runs } from "../support/runs.js";
 import * as A from "./arbitraries.js";
 import { validBody } from "./bodies.js";
 import { NOW } from "./helpers.js";
@@ -122,8 +123,8 @@ const valuesFor = (field: (typeof atlas.fieldNames)[number]) => {
 
 describe("atlas JSON Schema fragments are exact", () => {
   for (const field of atlas.fieldNames) {
-    const runs = field === "username" ? 600 : 150;
-    test.prop([valuesFor(field), A.authType, A.profile], { numRuns: runs })(
+    const budget = runs(field === "username" ? 600 : 150);
+    test.prop([valuesFor(field), A.authType, A.profile], { numRuns: budget })(
       `field ${field}`,
       (value, authType, profile) => {
         const ctx = { authType, profile };
@@ -160,7 +161,9 @@ describe("atlas JSON Schema fragments are exact", () => {
     ),
     { maxKeys: 3 },
   );
-  test.prop([validBody, patch, fc.constantFrom("createUser", "updateUser"), A.profile], { numRuns: 400 })(
+  test.prop([validBody, patch, fc.constantFrom("createUser", "updateUser"), A.profile], {
+    numRuns: runs(400),
+  })(
     "requests, for bodies of the context's auth type",
     ({ body }, extra, op, profile) => {
       const b = { ...body, ...extra };

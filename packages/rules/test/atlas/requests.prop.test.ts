@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { type AtlasAuthType, atlasAuthTypeOf, validateRequest } from "../../src/providers/atlas/index.js";
+import { runs } from "../support/runs.js";
 import * as A from "./arbitraries.js";
 import { authDb, TYPE_FIELDS, validBody } from "./bodies.js";
 import { NOW } from "./helpers.js";
@@ -100,7 +101,7 @@ describe("atlas request properties", () => {
     ),
   );
   test.prop([mutated, fc.constantFrom("createUser" as const, "updateUser" as const), A.authType], {
-    numRuns: 300,
+    numRuns: runs(300),
   })("a body strict accepts, the server accepts", ([{ body }, patch], op, authType) => {
     const b = { ...body, ...patch };
     if (run(op, b, "strict", authType).length === 0) expect(run(op, b, "server", authType)).toEqual([]);

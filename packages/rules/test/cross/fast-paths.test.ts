@@ -7,6 +7,7 @@ import { test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import type { ProviderDefinition } from "../../src/types.js";
 import { oneRuleAtATime, stressStrings } from "../support/one-rule-at-a-time.js";
+import { runs } from "../support/runs.js";
 import { cases, SAMPLES } from "./contexts.js";
 
 const input = stressStrings(SAMPLES);
@@ -16,7 +17,7 @@ describe.each(cases())("$label", ({ api, context }) => {
   const { ctx } = definition.resolveContext(context);
   describe.each([...api.fieldNames])("field %s", (field) => {
     const spec = definition.fields[field]!;
-    test.prop([input], { numRuns: 200 })("matches each rule run on its own", (value) => {
+    test.prop([input], { numRuns: runs(200) })("matches each rule run on its own", (value) => {
       expect(api.validateField(field, value, context)).toEqual(
         oneRuleAtATime(spec, value, ctx, field, definition.vendor),
       );

@@ -6,6 +6,7 @@ import { fc, test } from "@fast-check/vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect } from "vitest";
 import { UNEXPRESSED } from "../../src/index.js";
+import { runs } from "../support/runs.js";
 import { cases, SAMPLES } from "./contexts.js";
 
 const ajv = new Ajv2020({ strict: false, allErrors: false, unicodeRegExp: true });
@@ -29,7 +30,7 @@ describe.each(cases())("$label", ({ api, context }) => {
     const schema = api.toJSONSchema(field, context);
     const validate = ajv.compile(schema);
     const exact = !hasUnexpressed(schema);
-    test.prop([stringInput], { numRuns: 150 })(
+    test.prop([stringInput], { numRuns: runs(150) })(
       exact ? "the schema and the validator agree" : "the schema is never stricter",
       (value) => {
         const rulesValid = api.validateField(field, value, context).length === 0;

@@ -3,6 +3,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { UnknownRuleTargetError } from "../../src/engine/errors.js";
 import { validateField } from "../../src/index.js";
+import { runs } from "../support/runs.js";
 import { cases, SAMPLES } from "./contexts.js";
 
 const strictCases = cases().filter((c) => c.context.profile === "strict");
@@ -17,7 +18,7 @@ const anything = fc.anything({
 describe.each(strictCases)("$label", ({ api, context }) => {
   const server = { ...context, profile: "server" };
   describe.each([...api.fieldNames])("field %s", (field) => {
-    test.prop([fc.oneof(fc.constantFrom(...SAMPLES), fc.string(), anything)], { numRuns: 150 })(
+    test.prop([fc.oneof(fc.constantFrom(...SAMPLES), fc.string(), anything)], { numRuns: runs(150) })(
       "never throws, and whatever strict accepts, server accepts",
       (value) => {
         const strict = api.validateField(field, value, context);
@@ -27,7 +28,7 @@ describe.each(strictCases)("$label", ({ api, context }) => {
     );
   });
   describe.each([...api.operationNames])("request %s", (operation) => {
-    test.prop([anything], { numRuns: 100 })("never throws on any value", (value) => {
+    test.prop([anything], { numRuns: runs(100) })("never throws on any value", (value) => {
       expect(Array.isArray(api.validateRequest(operation, value, context))).toBe(true);
     });
   });

@@ -14,6 +14,7 @@ import { emitLean, LEAN_ENTRIES, STRIPPED } from "../../scripts/lean.js";
 import { digitalocean, ENGINES, supportsUserManagement } from "../../src/providers/digitalocean/index.js";
 import type * as Validate from "../../src/providers/digitalocean/validate.js";
 import { cases, SAMPLES } from "../cross/contexts.js";
+import { runs } from "../support/runs.js";
 import {
   authPlugin,
   hostile,
@@ -95,14 +96,14 @@ const input = fc.oneof(bodyish, userEngine.chain(validAddUser), hostile, anythin
 
 describe.each(doCases)("lean = full, $label", ({ context }) => {
   describe.each([...digitalocean.fieldNames])("field %s", (field) => {
-    test.prop([fc.oneof(text, hostile, anything)], { numRuns: 200 })("same violations", (value) => {
+    test.prop([fc.oneof(text, hostile, anything)], { numRuns: runs(200) })("same violations", (value) => {
       expect(lean.validateField(field, value, context)).toEqual(
         digitalocean.validateField(field, value, context),
       );
     });
   });
   describe.each([...digitalocean.operationNames])("request %s", (operation) => {
-    test.prop([input], { numRuns: 200 })("same violations", (body) => {
+    test.prop([input], { numRuns: runs(200) })("same violations", (body) => {
       expect(lean.validateRequest(operation, body, context)).toEqual(
         digitalocean.validateRequest(operation, body, context),
       );

@@ -22,6 +22,7 @@ import {
 import { checkField } from "../../src/engine/check-field.js";
 import type { BaseContext, FieldSpec, Violation } from "../../src/types.js";
 import { oneRuleAtATime, stressStrings } from "../support/one-rule-at-a-time.js";
+import { runs } from "../support/runs.js";
 
 interface Ctx extends BaseContext {
   readonly wide: boolean;
@@ -64,11 +65,14 @@ describe.each([
   { profile: "server", wide: false },
   { profile: "server", wide: true },
 ] as const)("profile $profile, wide $wide", (ctx) => {
-  test.prop([stressStrings(SAMPLES)], { numRuns: 1500 })("matches each rule run on its own", (value) => {
-    const out: Violation[] = [];
-    checkField(spec, value, ctx, "thing", env, out);
-    expect(out).toEqual(oneRuleAtATime(spec, value, ctx, "thing", "Test"));
-  });
+  test.prop([stressStrings(SAMPLES)], { numRuns: runs(1500) })(
+    "matches each rule run on its own",
+    (value) => {
+      const out: Violation[] = [];
+      checkField(spec, value, ctx, "thing", env, out);
+      expect(out).toEqual(oneRuleAtATime(spec, value, ctx, "thing", "Test"));
+    },
+  );
   test.prop([fc.constantFrom("\u00a0alice", "alice\u3000", "PUBLIC", "None", "ﬀroot", "\u212aey")])(
     "examples only a fast path could get wrong",
     (value) => {
