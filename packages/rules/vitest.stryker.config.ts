@@ -11,9 +11,6 @@ export default mergeConfig(
   defineConfig({
     test: {
       exclude: ["test/digitalocean/lean.test.ts", "**/node_modules/**"],
-      // Test files share modules instead of loading vitest, fast-check and src again each (about a
-      // second a file, paid for every mutant); the rules are pure, so nothing leaks between files.
-      isolate: false,
     },
   }),
 );
