@@ -1,6 +1,7 @@
 /** Named fast-check arbitraries for the Atlas provider, built once. */
-import { fc } from "@fast-check/vitest";
+
 import type { AtlasAuthType } from "../../src/providers/atlas/index.js";
+import { fc } from "../support/fc.js";
 
 const chars = (s: string) => fc.constantFrom(...s);
 const str = (unit: fc.Arbitrary<string>, minLength: number, maxLength: number) =>

@@ -1,6 +1,7 @@
 /** Valid CloudDatabaseUser bodies for every auth type, shared by the request and JSON Schema tests. */
-import { fc } from "@fast-check/vitest";
+
 import type { AtlasAuthType } from "../../src/providers/atlas/index.js";
+import { fc } from "../support/fc.js";
 import * as A from "./arbitraries.js";
 import { NOW } from "./helpers.js";
 

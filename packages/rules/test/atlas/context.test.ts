@@ -1,4 +1,3 @@
-import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it, vi } from "vitest";
 import {
   atlasContext,
@@ -7,6 +6,7 @@ import {
   resolveAtlasContext,
 } from "../../src/providers/atlas/context.js";
 import { ATLAS_AUTH_TYPES, atlas } from "../../src/providers/atlas/index.js";
+import { fc, test } from "../support/fc.js";
 import { ids, NOW } from "./helpers.js";
 
 describe("atlas context", () => {

@@ -1,4 +1,3 @@
-import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it, vi } from "vitest";
 import {
   ONE_WEEK_MS,
@@ -7,6 +6,7 @@ import {
   STRICT_DATE_PATTERN,
 } from "../../src/providers/atlas/dates.js";
 import { validateField } from "../../src/providers/atlas/index.js";
+import { fc, test } from "../support/fc.js";
 import { fieldIds, NOW, WEEK } from "./helpers.js";
 
 const date = (v: string, now: Date = NOW) => ({

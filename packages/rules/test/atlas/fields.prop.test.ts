@@ -1,7 +1,7 @@
-import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { NoValidNameError } from "../../src/engine/errors.js";
 import { ATLAS_AUTH_TYPES, atlas, generatePassword, suggestName } from "../../src/providers/atlas/index.js";
+import { fc, test } from "../support/fc.js";
 import { runs } from "../support/runs.js";
 import * as A from "./arbitraries.js";
 import { fieldIds, NOW } from "./helpers.js";

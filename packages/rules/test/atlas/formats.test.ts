@@ -1,5 +1,5 @@
 /** The DN and ARN scanners against their JSON Schema regexes, and their own properties. */
-import { fc, test } from "@fast-check/vitest";
+
 import { describe, expect, it } from "vitest";
 import { iamArnPattern, iamArnProblem } from "../../src/providers/atlas/arn.js";
 import {
@@ -10,6 +10,7 @@ import {
   scanLenientDn,
   toStrictDn,
 } from "../../src/providers/atlas/dn.js";
+import { fc, test } from "../support/fc.js";
 import { runs } from "../support/runs.js";
 import {
   anyText,

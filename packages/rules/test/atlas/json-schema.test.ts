@@ -3,7 +3,7 @@
  * schema never refuses what the rules accept, and whatever it accepts can only fail rules it lists
  * under x-dbusers-unexpressed (so with none listed, schema and rules agree exactly).
  */
-import { fc, test } from "@fast-check/vitest";
+
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import {
@@ -13,6 +13,7 @@ import {
   toJSONSchema,
 } from "../../src/providers/atlas/index.js";
 import type { Violation } from "../../src/types.js";
+import { fc, test } from "../support/fc.js";
 import { runs } from "../support/runs.js";
 import * as A from "./arbitraries.js";
 import { validBody } from "./bodies.js";

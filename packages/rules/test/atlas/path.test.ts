@@ -1,7 +1,7 @@
-import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { RulesError } from "../../src/engine/errors.js";
 import { encodeAtlasPathSegment } from "../../src/providers/atlas/index.js";
+import { fc, test } from "../support/fc.js";
 
 /** Go's url.PathEscape, byte by byte (net/url shouldEscape with encodePathSegment). */
 function goPathEscape(s: string): string {

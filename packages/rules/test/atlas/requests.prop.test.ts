@@ -1,6 +1,6 @@
-import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { type AtlasAuthType, atlasAuthTypeOf, validateRequest } from "../../src/providers/atlas/index.js";
+import { fc, test } from "../support/fc.js";
 import { runs } from "../support/runs.js";
 import * as A from "./arbitraries.js";
 import { authDb, TYPE_FIELDS, validBody } from "./bodies.js";

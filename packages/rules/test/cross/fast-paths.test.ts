@@ -3,9 +3,10 @@
  * the Latin-1 tables) must give exactly what running each applicable rule's `check` alone gives:
  * same rules, same order, same messages and params, for every provider field and context.
  */
-import { test } from "@fast-check/vitest";
+
 import { describe, expect } from "vitest";
 import type { ProviderDefinition } from "../../src/types.js";
+import { test } from "../support/fc.js";
 import { oneRuleAtATime, stressStrings } from "../support/one-rule-at-a-time.js";
 import { runs } from "../support/runs.js";
 import { cases, SAMPLES } from "./contexts.js";

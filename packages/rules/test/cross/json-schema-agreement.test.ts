@@ -2,10 +2,11 @@
  * The exported JSON Schema and the validators agree on random inputs wherever JSON Schema can say
  * the rule; where it cannot, the schema says so (`x-dbusers-unexpressed`) and is only ever looser.
  */
-import { fc, test } from "@fast-check/vitest";
+
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect } from "vitest";
 import { UNEXPRESSED } from "../../src/index.js";
+import { fc, test } from "../support/fc.js";
 import { runs } from "../support/runs.js";
 import { cases, SAMPLES } from "./contexts.js";
 

@@ -1,8 +1,9 @@
 /** Laws every provider keeps: total validators, and strict ⊆ server on fields and requests. */
-import { fc, test } from "@fast-check/vitest";
+
 import { describe, expect } from "vitest";
 import { UnknownRuleTargetError } from "../../src/engine/errors.js";
 import { validateField } from "../../src/index.js";
+import { fc, test } from "../support/fc.js";
 import { runs } from "../support/runs.js";
 import { cases, SAMPLES } from "./contexts.js";
 

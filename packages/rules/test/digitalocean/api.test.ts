@@ -1,5 +1,5 @@
 /** The public API around the rules: describeRules, passwords, suggestions, exports. */
-import { fc, test } from "@fast-check/vitest";
+
 import { describe, expect, it } from "vitest";
 import { NoValidNameError, RulesError } from "../../src/engine/errors.js";
 import {
@@ -20,6 +20,7 @@ import {
   USER_ROLES,
   validateRequest,
 } from "../../src/providers/digitalocean/index.js";
+import { fc, test } from "../support/fc.js";
 import { context } from "./arbitraries.js";
 
 const FIELDS = ["userName", "kafkaTopic", "opensearchIndex", "mongoDatabase"] as const;

@@ -1,5 +1,5 @@
 /** Named fast-check arbitraries for the DigitalOcean provider, built once. */
-import { fc } from "@fast-check/vitest";
+
 import {
   ENGINES,
   type Engine,
@@ -10,6 +10,7 @@ import {
   USER_MANAGEMENT_ENGINES,
   type UserManagementEngine,
 } from "../../src/providers/digitalocean/index.js";
+import { fc } from "../support/fc.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s).length;
 

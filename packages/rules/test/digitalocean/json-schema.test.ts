@@ -1,5 +1,5 @@
 /** JSON Schema views are exact where they can be (checked with ajv, draft 2020-12, `u` regexes) and never stricter. */
-import { fc, test } from "@fast-check/vitest";
+
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import {
@@ -11,6 +11,7 @@ import {
   validateRequest,
 } from "../../src/providers/digitalocean/index.js";
 import type { BaseContext, JsonSchema, Rule } from "../../src/types.js";
+import { fc, test } from "../support/fc.js";
 import { userEngine, validAddUser } from "./arbitraries.js";
 
 const ajv = new Ajv2020({ allErrors: false, unicodeRegExp: true });

@@ -8,12 +8,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { fc, test } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitLean, LEAN_ENTRIES, STRIPPED } from "../../scripts/lean.js";
 import { digitalocean, ENGINES, supportsUserManagement } from "../../src/providers/digitalocean/index.js";
 import type * as Validate from "../../src/providers/digitalocean/validate.js";
 import { cases, SAMPLES } from "../cross/contexts.js";
+import { fc, test } from "../support/fc.js";
 import { runs } from "../support/runs.js";
 import {
   authPlugin,

@@ -1,7 +1,8 @@
 /** Request properties: valid bodies pass, hostile input never throws, strict ⊆ server, secrets never leak. */
-import { fc, test } from "@fast-check/vitest";
+
 import { describe, expect } from "vitest";
 import { validateRequest } from "../../src/providers/digitalocean/index.js";
+import { fc, test } from "../support/fc.js";
 import {
   authPlugin,
   context,

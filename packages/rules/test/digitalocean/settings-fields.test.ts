@@ -1,8 +1,9 @@
 /** Kafka ACL topic, OpenSearch ACL index, MongoDB database names: examples and properties. */
-import { fc, test } from "@fast-check/vitest";
+
 import { describe, expect, it } from "vitest";
 import { NoValidNameError } from "../../src/engine/errors.js";
 import { suggestName, validateField } from "../../src/providers/digitalocean/index.js";
+import { fc, test } from "../support/fc.js";
 import { context, hostile, mongoForbiddenChar, mongoWindowsChar, validMongoDatabase } from "./arbitraries.js";
 
 type F = "kafkaTopic" | "opensearchIndex" | "mongoDatabase";

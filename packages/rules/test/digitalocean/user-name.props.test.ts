@@ -1,8 +1,9 @@
 /** Properties of userName: valid values pass, single mutations fail with their rule, totality, suggestions. */
-import { fc, test } from "@fast-check/vitest";
+
 import { describe, expect } from "vitest";
 import { NoValidNameError } from "../../src/engine/errors.js";
 import { suggestName, validateField } from "../../src/providers/digitalocean/index.js";
+import { fc, test } from "../support/fc.js";
 import {
   context,
   engine,

@@ -1,4 +1,3 @@
-import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
   codePointLength,
@@ -13,6 +12,7 @@ import {
   utf8Length,
 } from "../../src/checks.js";
 import type { BaseContext, FieldInfo } from "../../src/types.js";
+import { fc, test } from "../support/fc.js";
 
 const ctx: BaseContext = { profile: "strict" };
 const info: FieldInfo = { label: "user name", vendor: "Acme", secret: false };

@@ -3,7 +3,7 @@
  * (length window, Latin-1 scan tables, edge table, reserved sets, first-unit tables) meets values
  * that only it could get wrong: non-ASCII whitespace at the edges, reserved names in other cases.
  */
-import { fc, test } from "@fast-check/vitest";
+
 import { describe, expect } from "vitest";
 import {
   forbidsChars,
@@ -21,6 +21,7 @@ import {
 } from "../../src/checks.js";
 import { checkField } from "../../src/engine/check-field.js";
 import type { BaseContext, FieldSpec, Violation } from "../../src/types.js";
+import { fc, test } from "../support/fc.js";
 import { oneRuleAtATime, stressStrings } from "../support/one-rule-at-a-time.js";
 import { runs } from "../support/runs.js";
 

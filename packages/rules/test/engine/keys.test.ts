@@ -1,9 +1,10 @@
 /** Small helpers on hot paths: JSON string literals, the seen-keys set, ASCII folding. */
-import { fc, test } from "@fast-check/vitest";
+
 import { describe, expect, it } from "vitest";
 import { asciiLower } from "../../src/checks.js";
 import { quoteJson } from "../../src/engine/json-quote.js";
 import { SeenKeys } from "../../src/engine/seen-keys.js";
+import { fc, test } from "../support/fc.js";
 
 describe("quoteJson", () => {
   test.prop([fc.string({ unit: "binary", maxLength: 40 })])("is JSON.stringify for any string", (s) => {

@@ -1,9 +1,9 @@
-import { fc, test } from "@fast-check/vitest";
 import type { StandardSchemaV1 as Published } from "@standard-schema/spec";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { NoValidNameError, RulesError, UnknownRuleTargetError } from "../../src/engine/errors.js";
 import { formatPath } from "../../src/engine/violation.js";
 import type { StandardSchemaV1 } from "../../src/standard-schema-types.js";
+import { fc, test } from "../support/fc.js";
 import { acme } from "./fixture-provider.js";
 
 describe("formatPath", () => {

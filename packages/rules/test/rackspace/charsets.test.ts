@@ -1,4 +1,3 @@
-import { test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
   KNOWN_CHARSETS,
@@ -6,6 +5,7 @@ import {
   MYSQL_CHARSETS,
   validateField,
 } from "../../src/providers/rackspace/index.js";
+import { test } from "../support/fc.js";
 import { charsetWithCollation, validCharset } from "./arbitraries.js";
 import { broken, expectBroken, expectStrictOnly, expectValid } from "./helpers.js";
 

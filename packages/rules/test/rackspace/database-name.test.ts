@@ -1,6 +1,6 @@
-import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { validateField } from "../../src/providers/rackspace/index.js";
+import { fc, test } from "../support/fc.js";
 import { alnumChar, otherCase, validDatabaseName } from "./arbitraries.js";
 import { broken, expectBroken, expectStrictOnly, expectValid, SERVER } from "./helpers.js";
 

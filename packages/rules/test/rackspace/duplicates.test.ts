@@ -3,9 +3,10 @@
  * when their JSON is equal whatever the key order (Python's ==); users when name and host (default
  * `%`) are; databases when names are. The engine's cheaper keys must agree on random arrays.
  */
-import { fc, test } from "@fast-check/vitest";
+
 import { describe, expect } from "vitest";
 import { validateRequest } from "../../src/providers/rackspace/index.js";
+import { fc, test } from "../support/fc.js";
 
 /** Sorted keys at every depth: what the reference compares. */
 function canonical(value: unknown): string {

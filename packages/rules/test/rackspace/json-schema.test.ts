@@ -1,4 +1,3 @@
-import { fc, test } from "@fast-check/vitest";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { UNEXPRESSED } from "../../src/engine/json-schema.js";
@@ -8,6 +7,7 @@ import {
   toJSONSchema,
   validateField,
 } from "../../src/providers/rackspace/index.js";
+import { fc, test } from "../support/fc.js";
 import { nearHost, nearName, PROFILES, validHost } from "./arbitraries.js";
 import { SERVER } from "./helpers.js";
 

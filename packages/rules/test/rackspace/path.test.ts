@@ -1,4 +1,3 @@
-import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { RulesError } from "../../src/engine/errors.js";
 import {
@@ -7,6 +6,7 @@ import {
   encodeUserPathSegment,
 } from "../../src/providers/rackspace/index.js";
 import { pythonUnquote } from "../../src/providers/rackspace/path.js";
+import { fc, test } from "../support/fc.js";
 
 describe("encodeUserPathSegment (facts §3.1, vendor security.rst: . as %252E)", () => {
   it("encodes the vendor's examples so that both server-side decodes give them back", () => {

@@ -1,4 +1,3 @@
-import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { NoValidNameError } from "../../src/engine/errors.js";
 import {
@@ -10,6 +9,7 @@ import {
   validateField,
   validateRequest,
 } from "../../src/providers/rackspace/index.js";
+import { fc, test } from "../support/fc.js";
 import {
   nearHost,
   nearName,

@@ -1,6 +1,6 @@
-import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { describeRules, validateField } from "../../src/providers/rackspace/index.js";
+import { fc, test } from "../support/fc.js";
 import {
   alnumChar,
   forbiddenChar,

@@ -1,7 +1,8 @@
 /** The reference the engine's fast paths are tested against, and inputs that stress them. */
-import { fc } from "@fast-check/vitest";
+
 import { fieldViolation } from "../../src/engine/violation.js";
 import type { BaseContext, FieldSpec, Violation } from "../../src/types.js";
+import { fc } from "./fc.js";
 
 /** Each applicable rule on its own, in order: the definition of what validating a field means. */
 export function oneRuleAtATime<C extends BaseContext>(
