@@ -128,7 +128,8 @@ export function suspects(plan: FieldPlan<never>, value: string): number {
       }
     }
   }
-  return (bad | (plan.requireMask & ~seen)) >>> 0;
+  // An empty value passes every `require` scan (length rules report emptiness).
+  return (value.length === 0 ? bad : bad | (plan.requireMask & ~seen)) >>> 0;
 }
 
 /** True when rule `i`'s inline pre-screen proves that `value` passes it. */
