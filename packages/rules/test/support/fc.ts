@@ -13,7 +13,8 @@ function prop<Ts extends unknown[]>(
   arbitraries: { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
   params?: fc.Parameters<Ts>,
 ) {
-  return (name: string, predicate: (...args: Ts) => boolean | undefined | void, timeout?: number) =>
+  // `unknown`: a predicate passes unless it throws or returns false, as in fast-check.
+  return (name: string, predicate: (...args: Ts) => unknown, timeout?: number) =>
     vitestTest(
       name,
       () => {
