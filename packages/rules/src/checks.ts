@@ -3,6 +3,8 @@
  * its message and, where JSON Schema can say the same thing, its JSON Schema fragment. Checks are
  * single-pass and allocation-free on the passing path.
  */
+
+import { classTest, foldedFirsts } from "./chars.js";
 import { quoteJson } from "./engine/json-quote.js";
 import type { BaseContext, FieldInfo, Rule, RuleParams, RuleProfile } from "./types.js";
 
@@ -250,51 +252,6 @@ export function requiresChar<C extends BaseContext>(
     message: (_p, f) => `${f.label} has no ${meta.what}; ${f.vendor} requires at least one`,
     jsonSchema: { pattern: `^$|[${meta.charClass}]` },
     scan: { kind: "require", test },
-  };
-}
-
-/** `A`–`Z` to `a`–`z` only: the fold PostgreSQL applies to unquoted identifiers (ASCII only). */
-export function asciiLower(value: string): string {
-  for (let i = 0; i < value.length; i++) {
-    // Past ASCII, toLowerCase would fold more than A–Z (É, Σ …): only then the slower replace.
-    if (value.charCodeAt(i) > 0x7f) return value.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-  }
-  return value.toLowerCase();
-}
-
-/**
- * The ASCII code units whose lower case starts one of `folded` (lower-case names). Lower-casing maps
- * an ASCII first unit to the first unit of the result (only Σ and İ have context or length effects),
- * so a value starting with an unmarked ASCII unit cannot fold to a reserved name.
- */
-export function foldedFirsts(folded: Iterable<string>): Uint8Array {
-  const firsts = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) {
-    const lower = String.fromCharCode(c).toLowerCase();
-    for (const name of folded) if (name === "" || name.startsWith(lower)) firsts[c] = 1;
-  }
-  return firsts;
-}
-
-const WIDE_CACHE_LIMIT = 4096;
-
-/**
- * Whether one UTF-16 code unit is in a regex class (the body of a `[...]`, `u` flag): a table for
- * Latin-1, and the regex, remembered per unit, beyond it (names rarely use many distinct ones).
- */
-export function classTest(charClass: string): (codeUnit: number) => boolean {
-  const one = new RegExp(`^[${charClass}]$`, "u");
-  const latin1 = new Uint8Array(256);
-  for (let c = 0; c < 256; c++) latin1[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
-  const wide = new Map<number, boolean>();
-  return (c) => {
-    if (c < 256) return latin1[c] === 1;
-    let hit = wide.get(c);
-    if (hit === undefined) {
-      hit = one.test(String.fromCharCode(c));
-      if (wide.size < WIDE_CACHE_LIMIT) wide.set(c, hit);
-    }
-    return hit;
   };
 }
 

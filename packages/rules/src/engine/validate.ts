@@ -3,58 +3,11 @@ import type { BaseContext, Violation } from "../types.js";
 import { checkField, type WalkEnv } from "./check-field.js";
 import { SeenKeys } from "./seen-keys.js";
 import type { ArrayShape, ObjectShape, Prop, Shape, StructuralRule } from "./shape.js";
-import { formatPath, type PathSegment, typeName } from "./violation.js";
+import { read, snapshotOf, UNREADABLE } from "./snapshot.js";
+import { applies, generic, structural, typeRule, unreadableRule } from "./structural.js";
+import { type PathSegment, typeName } from "./violation.js";
 
 export type { WalkEnv };
-
-function applies<C extends BaseContext>(
-  rule: { profile: string; when?: (ctx: C) => boolean },
-  ctx: C,
-): boolean {
-  if (rule.profile === "strict" && ctx.profile !== "strict") return false;
-  return rule.when === undefined || rule.when(ctx);
-}
-
-function structural<C extends BaseContext>(
-  out: Violation[],
-  path: readonly PathSegment[],
-  rule: StructuralRule<C>,
-  params: Record<string, unknown>,
-): void {
-  const where = formatPath(path);
-  out.push({
-    path: where,
-    rule: rule.id,
-    message: rule.message({ path: where || "the request", ...params }),
-    params,
-  });
-}
-
-const generic = (id: string, message: (p: Record<string, unknown>) => string): StructuralRule<never> => ({
-  id,
-  description: "",
-  source: "",
-  profile: "both",
-  message,
-});
-
-function typeRule(env: WalkEnv): StructuralRule<never> {
-  return generic(
-    `${env.provider}.request.type`,
-    (p) => `${p.path} must be ${p.expected}, but got ${p.actual}`,
-  );
-}
-
-const UNREADABLE: unique symbol = Symbol("unreadable");
-
-/** Reads a property without letting a throwing getter escape (and without allocating). */
-function read(obj: object, key: string | number): unknown {
-  try {
-    return (obj as Record<string, unknown>)[key];
-  } catch {
-    return UNREADABLE;
-  }
-}
 
 interface PropEntry<C extends BaseContext> {
   readonly key: string;
@@ -74,65 +27,6 @@ function entriesOf<C extends BaseContext>(props: Readonly<Record<string, Prop<C>
   return entries;
 }
 
-const propKeys = new WeakMap<object, string[]>();
-function keysOf(props: object): string[] {
-  let keys = propKeys.get(props);
-  if (keys === undefined) {
-    keys = Object.keys(props);
-    propKeys.set(props, keys);
-  }
-  return keys;
-}
-
-function ownKeys(obj: object): string[] | undefined {
-  try {
-    return Object.keys(obj);
-  } catch {
-    return undefined;
-  }
-}
-
-interface Snapshot {
-  /** Every own enumerable property, read once, so a getter that returns different values cannot fool the checks. */
-  readonly values: Record<string, unknown>;
-  /** The snapshot's keys. */
-  readonly keys: readonly string[];
-}
-
-/**
- * Spreading is one builtin call; when a getter or proxy trap throws, the properties are read one by
- * one instead and the unreadable ones reported. Undefined when not even the keys can be listed.
- */
-function snapshotOf(
-  value: object,
-  path: PathSegment[],
-  env: WalkEnv,
-  out: Violation[],
-): Snapshot | undefined {
-  try {
-    const values = { ...value };
-    return { values, keys: Object.keys(values) };
-  } catch {
-    // read key by key below
-  }
-  const keys = ownKeys(value);
-  if (keys === undefined) return undefined;
-  const values: Record<string, unknown> = {};
-  for (const key of keys) {
-    const got = read(value, key);
-    if (got !== UNREADABLE) values[key] = got;
-    else {
-      path.push(key);
-      structural(out, path, unreadableRule(env), {});
-      path.pop();
-    }
-  }
-  return { values, keys };
-}
-
-const unreadableRule = (env: WalkEnv) =>
-  generic(`${env.provider}.request.unreadable`, (p) => `${p.path} could not be read`);
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -149,12 +43,17 @@ function walkObject<C extends BaseContext>(
     structural(out, path, typeRule(env), { expected: "an object", actual: typeName(value) });
     return;
   }
-  const taken = snapshotOf(value, path, env, out);
+  const taken = snapshotOf(value);
   if (taken === undefined) {
     structural(out, path, unreadableRule(env), {});
     return;
   }
   const { values: snapshot, keys } = taken;
+  for (const key of taken.unreadable) {
+    path.push(key);
+    structural(out, path, unreadableRule(env), {});
+    path.pop();
+  }
   const inner = shape.deriveContext ? safeDerive(shape, snapshot, ctx) : ctx;
   if (shape.minProperties && applies(shape.minProperties.rule, inner)) {
     const known = keys.filter((k) => Object.hasOwn(shape.props, k) && snapshot[k] !== undefined).length;
@@ -230,7 +129,7 @@ function checkUnknownKeys<C extends BaseContext>(
   let rule: StructuralRule<never> | undefined;
   for (const key of keys) {
     if (Object.hasOwn(shape.props, key)) continue;
-    const allowed = keysOf(shape.props);
+    const allowed = Object.keys(shape.props);
     rule ??= generic(`${env.provider}.request.unknownKey`, (p) =>
       mode === "reject"
         ? `${p.path} is not accepted by ${env.vendor} here; allowed: ${allowed.join(", ")}`

@@ -1,7 +1,7 @@
 /** Small helpers on hot paths: JSON string literals, the seen-keys set, ASCII folding. */
 
 import { describe, expect, it } from "vitest";
-import { asciiLower } from "../../src/checks.js";
+import { asciiLower } from "../../src/chars.js";
 import { quoteJson } from "../../src/engine/json-quote.js";
 import { SeenKeys } from "../../src/engine/seen-keys.js";
 import { fc, test } from "../support/fc.js";

@@ -4,20 +4,11 @@
  * companions of exact-case reserved-name rules.
  */
 
-import { asciiLower, foldedFirsts, type RuleMeta } from "../../checks.js";
+import { asciiLower, foldedFirsts } from "../../chars.js";
+import { type RuleMeta, ruleBase } from "../../checks.js";
 import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldInfo, Rule, RuleParams } from "../../types.js";
 import type { DigitalOceanContext as C } from "./context.js";
-
-function base(meta: RuleMeta<C>, description: string) {
-  return {
-    id: meta.id,
-    source: meta.source,
-    profile: meta.profile ?? "both",
-    description: meta.description ?? description,
-    ...(meta.when ? { when: meta.when } : {}),
-  } as const;
-}
 
 /** Replaces a rule's message (the factories' default names the vendor, not the engine that limits). */
 export function withMessage(rule: Rule<C>, message: (p: RuleParams, f: FieldInfo) => string): Rule<C> {
@@ -27,7 +18,7 @@ export function withMessage(rule: Rule<C>, message: (p: RuleParams, f: FieldInfo
 /** No U+0000 anywhere; reports its position. */
 export function noNul(meta: RuleMeta<C> & { readonly who: string }): Rule<C> {
   return {
-    ...base(meta, "Must not contain the NUL character (U+0000)."),
+    ...ruleBase(meta, "Must not contain the NUL character (U+0000)."),
     check: (v) => {
       const index = v.indexOf("\u0000");
       return index < 0 ? undefined : { index };
@@ -46,7 +37,7 @@ export function forbidsChar(
 ): Rule<C> {
   const { char } = meta;
   return {
-    ...base(meta, `Must not contain ${quoteJson(char)} (${meta.who}).`),
+    ...ruleBase(meta, `Must not contain ${quoteJson(char)} (${meta.who}).`),
     check: (v) => {
       const index = v.indexOf(char);
       return index < 0 ? undefined : { char, index };
@@ -63,14 +54,12 @@ export function refusedInContext(
   meta: RuleMeta<C> & { readonly message: (engine: unknown) => string; readonly description: string },
 ): Rule<C> {
   return {
-    ...base(meta, meta.description),
+    ...ruleBase(meta, meta.description),
     check: (_v, ctx) => ({ engine: ctx.engine }),
     message: (p) => meta.message(p.engine),
     jsonSchema: { not: {} },
   };
 }
-
-export { asciiLower };
 
 /** `[Pp][Uu]…`: the ASCII-case-insensitive pattern of a literal made of letters, digits and `_`. */
 function anyCasePattern(literal: string): string {
@@ -86,7 +75,7 @@ export function reservedInOtherCase(meta: RuleMeta<C> & { readonly names: readon
   const longest = Math.max(...meta.names.map((n) => n.length));
   const alternatives = meta.names.map(anyCasePattern).join("|");
   return {
-    ...base(meta, `Not ${meta.names.join(" or ")} in any other letter case.`),
+    ...ruleBase(meta, `Not ${meta.names.join(" or ")} in any other letter case.`),
     check: (v) =>
       v.length <= longest && !names.has(v) && names.has(asciiLower(v))
         ? { value: v, reserved: meta.names }
@@ -102,7 +91,7 @@ export function reservedInOtherCase(meta: RuleMeta<C> & { readonly names: readon
 export function prefixInOtherCase(meta: RuleMeta<C> & { readonly prefix: string }): Rule<C> {
   const { prefix } = meta;
   return {
-    ...base(meta, `Must not start with "${prefix}" in any other letter case.`),
+    ...ruleBase(meta, `Must not start with "${prefix}" in any other letter case.`),
     check: (v) =>
       !v.startsWith(prefix) && asciiLower(v.slice(0, prefix.length)) === prefix
         ? { prefix: v.slice(0, prefix.length) }

@@ -3,7 +3,8 @@
  * set) as its JSON Schema fragment, so the two cannot drift apart.
  */
 
-import { asciiLower, foldedFirsts, type RuleMeta } from "../../checks.js";
+import { asciiLower, foldedFirsts } from "../../chars.js";
+import { type RuleMeta, ruleBase } from "../../checks.js";
 import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldInfo, Rule, RuleParams, RuleProfile } from "../../types.js";
 import type { RackspaceContext as C } from "./context.js";
@@ -23,10 +24,7 @@ export function onlyChars(
   const allowed = new Uint8Array(128);
   for (let c = 0; c < 128; c++) allowed[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
   return {
-    id: meta.id,
-    source: meta.source,
-    profile: meta.profile ?? "both",
-    description: meta.description,
+    ...ruleBase(meta, meta.description),
     check: (v) => {
       for (let i = 0; i < v.length; i++) {
         const c = v.charCodeAt(i);
@@ -70,10 +68,7 @@ export function reservedInAnyCase(
   const exempt = new Set(meta.exempt);
   const listed = meta.names.join(", ");
   return {
-    id: meta.id,
-    source: meta.source,
-    profile: meta.profile,
-    description: meta.description,
+    ...ruleBase(meta, meta.description),
     check: (v) => (matches(v) && !exempt.has(v) ? { value: v, reserved: meta.names } : undefined),
     message: (p, f) =>
       `${f.label} ${quoteJson(p.value)} is refused by some ${f.vendor} server versions, which compare reserved names in any letter case (reserved: ${listed})`,
@@ -91,10 +86,7 @@ export function oneOfNames(
 ): Rule<C> {
   const names = new Set(meta.names);
   return {
-    id: meta.id,
-    source: meta.source,
-    profile: meta.profile ?? "both",
-    description: meta.description,
+    ...ruleBase(meta, meta.description),
     check: (v) => (names.has(v) ? undefined : { value: v }),
     message: meta.message,
     jsonSchema: { enum: [...meta.names] },
@@ -110,10 +102,7 @@ export function noneOfNames(
 ): Rule<C> {
   const names = new Set(meta.names);
   return {
-    id: meta.id,
-    source: meta.source,
-    profile: meta.profile ?? "both",
-    description: meta.description,
+    ...ruleBase(meta, meta.description),
     check: (v) => (names.has(v) ? { value: v } : undefined),
     message: meta.message,
     jsonSchema: { not: { enum: [...meta.names] } },
