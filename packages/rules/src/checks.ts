@@ -4,7 +4,7 @@
  * single-pass and allocation-free on the passing path.
  */
 
-import { classTest, foldedFirsts } from "./chars.js";
+import { classTable, foldedFirsts } from "./chars.js";
 import { quoteJson } from "./engine/json-quote.js";
 import type { BaseContext, FieldInfo, Rule, RuleParams, RuleProfile } from "./types.js";
 
@@ -154,8 +154,11 @@ export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readon
   return {
     ...ruleBase(meta, `Must not contain any of: ${shown}.`),
     check: (v) => {
-      for (let i = 0; i < v.length; i++)
-        if (forbidden(v.charCodeAt(i))) return { char: v[i], index: i, forbidden: meta.chars };
+      for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i);
+        // `forbidden`, inlined: this loop runs for every value the screen cannot clear.
+        if (c < 256 ? latin1[c] === 1 : units.has(c)) return { char: v[i], index: i, forbidden: meta.chars };
+      }
       return undefined;
     },
     message: (p, f) =>
@@ -185,10 +188,17 @@ export function onlyRange<C extends BaseContext>(
     message: (p, f) =>
       f.secret || p.index === undefined
         ? `${f.label} contains a character outside ${meta.what}, which ${f.vendor} does not allow`
-        : `${f.label} has a character outside ${meta.what} at position ${(p.index as number) + 1} (U+${(p.codeUnit as number).toString(16).toUpperCase().padStart(4, "0")}); ${f.vendor} does not allow it`,
+        : `${f.label} has a character outside ${meta.what} at position ${(p.index as number) + 1} (U+${hex4(p.codeUnit as number)}); ${f.vendor} does not allow it`,
     jsonSchema: { pattern: `^[${hex(from)}-${hex(to)}]*$` },
     scan: { kind: "forbid", test: (c) => c < from || c > to },
   };
+}
+
+const HEX = "0123456789ABCDEF";
+
+/** A code unit as four upper-case hex digits (`U+00E9`), without toString/toUpperCase/padStart. */
+export function hex4(c: number): string {
+  return HEX[(c >> 12) & 15]! + HEX[(c >> 8) & 15]! + HEX[(c >> 4) & 15]! + HEX[c & 15]!;
 }
 
 /** What JS `\s` matches (all BMP): Python's `\s` for str is the same set but for U+001C–U+001F. */
@@ -241,18 +251,30 @@ export function noEdgeChars<C extends BaseContext>(meta: RuleMeta<C> & { readonl
 export function requiresChar<C extends BaseContext>(
   meta: RuleMeta<C> & { readonly charClass: string; readonly what: string },
 ): Rule<C> {
-  const test = classTest(meta.charClass);
+  const { latin1, test } = classTable(meta.charClass);
   return {
     ...ruleBase(meta, `Contains at least one ${meta.what}.`),
     check: (v) => {
       if (v.length === 0) return undefined;
-      for (let i = 0; i < v.length; i++) if (test(v.charCodeAt(i))) return undefined;
+      for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i);
+        if (c < 256 ? latin1[c] === 1 : test(c)) return undefined;
+      }
       return {};
     },
     message: (_p, f) => `${f.label} has no ${meta.what}; ${f.vendor} requires at least one`,
     jsonSchema: { pattern: `^$|[${meta.charClass}]` },
     scan: { kind: "require", test },
   };
+}
+
+/**
+ * The lengths ASCII names can be matched at after lower-casing: the only non-ASCII unit that
+ * lower-cases into ASCII is the Kelvin sign (K → k), one unit for one, so a match has the name's
+ * length. Non-ASCII names (İ lower-cases to two units) give no lengths.
+ */
+function asciiLengths(names: readonly string[]): { lengths?: ReadonlySet<number> } {
+  return names.every((n) => /^[\x00-\x7f]*$/.test(n)) ? { lengths: new Set(names.map((n) => n.length)) } : {};
 }
 
 /** Names the vendor keeps for itself. */
@@ -274,7 +296,7 @@ export function notReserved<C extends BaseContext>(
         : `${f.label} ${quoteJson(p.value)} is reserved by ${f.vendor}; reserved: ${listed}`,
     // JSON Schema has no case-insensitive enum; only the exact-case form is expressible.
     ...(meta.caseInsensitive
-      ? { fast: { kind: "firstNotIn", firsts: foldedFirsts(folded) } }
+      ? { fast: { kind: "firstNotIn", firsts: foldedFirsts(folded), ...asciiLengths(meta.names) } }
       : { jsonSchema: { not: { enum: [...meta.names] } }, fast: { kind: "notIn", set: folded } }),
   };
 }

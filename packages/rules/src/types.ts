@@ -77,14 +77,17 @@ export interface Rule<C extends BaseContext = BaseContext> {
 
 /** Inline pre-screens: `maxUnits`: passes if `value.length` ≤ n; `minUnits`: if ≥ n; `edges`: if the
  * first and last code units both fail `test` (or the value is empty); `notIn`: if the set lacks it;
- * `firstNotIn`: if its first code unit is ASCII and unmarked. */
+ * `firstNotIn`: if its first code unit is ASCII and unmarked, or its length is not a listed one. */
 export type FastPass =
   | { readonly kind: "maxUnits"; readonly n: number }
   | { readonly kind: "minUnits"; readonly n: number }
   | { readonly kind: "edges"; test(codeUnit: number): boolean }
   | { readonly kind: "notIn"; readonly set: ReadonlySet<string> }
-  /** Passes if the value starts with an ASCII code unit `firsts` does not mark (0). */
-  | { readonly kind: "firstNotIn"; readonly firsts: Uint8Array };
+  /**
+   * Passes if the value starts with an ASCII code unit `firsts` does not mark (0), or, when
+   * `lengths` is given, if its length (in code units) is not one of them.
+   */
+  | { readonly kind: "firstNotIn"; readonly firsts: Uint8Array; readonly lengths?: ReadonlySet<number> };
 
 export interface CharScan {
   readonly kind: "forbid" | "require";

@@ -1,7 +1,7 @@
 /** Validates one string value against a field's rules (the hot path of every validator). */
 import type { BaseContext, FieldSpec, Rule, Violation } from "../types.js";
-import { type FieldPlan, passesFast, planFor, suspects } from "./plan.js";
-import { passesScreen } from "./screen.js";
+import { type FieldPlan, planFor } from "./plan.js";
+import { SCREENED_RULES } from "./screen.js";
 import { fieldViolation, formatPath, type PathSegment, typeName } from "./violation.js";
 
 export interface WalkEnv {
@@ -22,6 +22,24 @@ function failureOf<C extends BaseContext>(
   }
 }
 
+/** Runs rule `i` of the plan on `value`, appending its violation if it fails. */
+function runRule<C extends BaseContext>(
+  plan: FieldPlan<C>,
+  i: number,
+  value: string,
+  ctx: C,
+  at: string | readonly PathSegment[],
+  env: WalkEnv,
+  out: Violation[],
+): void {
+  const rule = plan.rules[i]!;
+  if (rule.when !== undefined && !rule.when(ctx)) return;
+  const params = failureOf(rule, value, ctx);
+  if (params === undefined) return;
+  const path = typeof at === "string" ? at : formatPath(at);
+  out.push(fieldViolation(path, rule as never, params, plan.spec as never, env.vendor));
+}
+
 /**
  * Runs a field's rules on one value and appends what fails. Total: never throws. `at` is the path,
  * as text or as segments formatted only when something fails (the hot path allocates nothing).
@@ -34,6 +52,19 @@ export function checkField<C extends BaseContext>(
   env: WalkEnv,
   out: Violation[],
 ): void {
+  checkPlanned(planFor(spec), value, ctx, at, env, out);
+}
+
+/** `checkField` with the field's plan already at hand (callers that validate it often keep it). */
+export function checkPlanned<C extends BaseContext>(
+  plan: FieldPlan<C>,
+  value: unknown,
+  ctx: C,
+  at: string | readonly PathSegment[],
+  env: WalkEnv,
+  out: Violation[],
+): void {
+  const { spec } = plan;
   if (typeof value !== "string") {
     out.push({
       path: typeof at === "string" ? at : formatPath(at),
@@ -43,22 +74,18 @@ export function checkField<C extends BaseContext>(
     });
     return;
   }
-  const plan = planFor(spec) as FieldPlan<never>;
-  const maybe = plan.hasScan ? suspects(plan, value) : 0;
   const strict = ctx.profile === "strict";
-  const { screens } = plan;
-  if (passesScreen(strict ? screens.strict : screens.server, screens.edgeAscii, maybe, value, ctx)) return;
-  const { rules, bits, strictOnly } = plan;
-  for (let i = 0; i < rules.length; i++) {
-    const bit = bits[i]!;
-    if (bit !== 0 ? (maybe & bit) === 0 : passesFast(plan, i, value)) continue;
-    if (strictOnly[i] === 1 && !strict) continue;
-    const rule = rules[i]! as unknown as Rule<C>;
-    if (rule.when !== undefined && !rule.when(ctx)) continue;
-    const params = failureOf(rule, value, ctx);
-    if (params !== undefined) {
-      const path = typeof at === "string" ? at : formatPath(at);
-      out.push(fieldViolation(path, rule as never, params, spec as never, env.vendor));
-    }
+  let suspects = plan.screen(value) & (strict ? plan.strictMask : plan.serverMask);
+  const { rules } = plan;
+  // Lowest bit first: the rules run in their order, so violations keep it.
+  while (suspects !== 0) {
+    const i = 31 - Math.clz32(suspects & -suspects);
+    suspects &= suspects - 1;
+    runRule(plan, i, value, ctx, at, env, out);
+  }
+  // Rules past the screen's 32 (no field has that many) run one by one.
+  for (let i = SCREENED_RULES; i < rules.length; i++) {
+    if (rules[i]!.profile === "strict" && !strict) continue;
+    runRule(plan, i, value, ctx, at, env, out);
   }
 }

@@ -1,111 +1,116 @@
 /**
- * The all-pass screen of a field, per profile: every `fast` pre-screen of the field fused into a
- * few comparisons (one length window, one ASCII table for the edge rules, the reserved sets, one
- * first-unit table), plus the scan bits and the `check` of the rules that have neither. A value the
- * screen passes has no violations; anything else goes through the ordered loop in `checkField`,
- * so violations keep the rules' order and exactly match each rule run alone.
+ * The screen of a field: one function that tells, for every rule at once, whether the rule may fail
+ * on a value, from the rules' `scan` and `fast` descriptions alone. Bit i of the result is rule i
+ * (the first 32 rules). Every scan rule runs in one pass over the value (one table load per code
+ * unit), the length pre-screens are two comparisons each, the edge rules one ASCII table, then the
+ * reserved sets and first-unit tables. A rule with neither description always has its bit set: its
+ * own `check` decides. `checkField` then calls `check` only for the rules whose bit is set, so a
+ * valid value costs one pass and no call, and violations keep the rules' order.
  */
 import type { BaseContext, Rule } from "../types.js";
 
-export interface Screen<C extends BaseContext = BaseContext> {
-  /** Every `minUnits` / `maxUnits` pre-screen at once: the value's length must lie in this window. */
-  readonly minUnits: number;
-  readonly maxUnits: number;
-  /** Bits, in the field's `edgeAscii` table, of this profile's edge rules. */
-  readonly edgeMask: number;
-  readonly sets: readonly ReadonlySet<string>[];
-  /** The `firstNotIn` tables merged; undefined when there are none. */
-  readonly firsts: Uint8Array | undefined;
-  /** Scan bits of this profile's scan rules. */
-  readonly scanMask: number;
-  /** Rules with neither a scan nor a `fast` test: their `check` decides. */
-  readonly checks: readonly Rule<C>[];
+/** Bits of the rules that may fail on `value` (0: every screened rule passes). */
+export type Screen = (value: string) => number;
+
+/** Rules a screen can describe: bit i is rule i. */
+export const SCREENED_RULES = 32;
+/** Code units with a table entry (ASCII and Latin-1); past it, the rules' own tests decide. */
+const TABLE = 256;
+
+interface Bit {
+  readonly bit: number;
+}
+interface Bound extends Bit {
+  readonly n: number;
+}
+interface Test extends Bit {
+  test(c: number): boolean;
+}
+interface Reserved extends Bit {
+  readonly set: ReadonlySet<string>;
+}
+interface FirstUnit extends Bit {
+  readonly firsts: Uint8Array;
+  /** Marks the lengths a match may have; undefined when any length may. */
+  readonly lengths: Uint8Array | undefined;
 }
 
-export interface Screens<C extends BaseContext = BaseContext> {
-  readonly strict: Screen<C>;
-  readonly server: Screen<C>;
-  /** Per ASCII code unit, the bits of the edge rules it breaks at the first or last position. */
-  readonly edgeAscii: Uint32Array;
+function lengthTable(lengths: ReadonlySet<number> | undefined): Uint8Array | undefined {
+  if (lengths === undefined) return undefined;
+  const table = new Uint8Array(Math.max(0, ...lengths) + 1);
+  for (const n of lengths) table[n] = 1;
+  return table;
 }
 
-const MAX_EDGE_RULES = 32;
-
-/** `scanBits[i]` is rule i's bit in the field's scan, or 0 when it has none. */
-export function buildScreens<C extends BaseContext>(
-  rules: readonly Rule<C>[],
-  scanBits: Uint32Array,
-): Screens<C> {
-  const edgeAscii = new Uint32Array(128);
-  const edgeBits = new Uint32Array(rules.length);
-  let nextEdge = 0;
-  rules.forEach((rule, i) => {
-    const fast = rule.fast;
-    if (fast?.kind !== "edges" || nextEdge >= MAX_EDGE_RULES) return;
-    const bit = 2 ** nextEdge++;
-    edgeBits[i] = bit;
-    for (let c = 0; c < 128; c++) if (fast.test(c)) edgeAscii[c]! |= bit;
-  });
-  const screen = (applies: (rule: Rule<C>) => boolean): Screen<C> => {
-    let minUnits = 0;
-    let maxUnits = Number.POSITIVE_INFINITY;
-    let edgeMask = 0;
-    let scanMask = 0;
-    let firsts: Uint8Array | undefined;
-    const sets: ReadonlySet<string>[] = [];
-    const checks: Rule<C>[] = [];
-    rules.forEach((rule, i) => {
-      if (!applies(rule)) return;
-      const fast = rule.fast;
-      if (scanBits[i] !== 0) scanMask |= scanBits[i]!;
-      else if (edgeBits[i] !== 0) edgeMask |= edgeBits[i]!;
-      else if (fast?.kind === "minUnits") minUnits = Math.max(minUnits, fast.n);
-      else if (fast?.kind === "maxUnits") maxUnits = Math.min(maxUnits, fast.n);
-      else if (fast?.kind === "notIn") sets.push(fast.set);
-      else if (fast?.kind === "firstNotIn") {
-        firsts ??= new Uint8Array(128);
-        for (let c = 0; c < 128; c++) firsts[c]! |= fast.firsts[c]!;
-      } else checks.push(rule);
-    });
-    return { minUnits, maxUnits, edgeMask, sets, firsts, scanMask: scanMask >>> 0, checks };
-  };
-  return {
-    strict: screen(() => true),
-    server: screen((rule) => rule.profile !== "strict"),
-    edgeAscii,
-  };
-}
-
-/**
- * True when `value` passes `screen`, given `suspects` (the field's scan result). False means "not
- * proven", never "invalid": a non-ASCII first or last unit, say, is left to the ordered loop.
- */
-export function passesScreen<C extends BaseContext>(
-  screen: Screen<C>,
-  edgeAscii: Uint32Array,
-  suspects: number,
-  value: string,
-  ctx: C,
-): boolean {
-  const n = value.length;
-  if (n < screen.minUnits || n > screen.maxUnits || (suspects & screen.scanMask) !== 0) return false;
+/** A `firstNotIn` rule may fail unless the first unit is ASCII and unmarked, or the length cannot match. */
+function firstUnitMayFail(rule: FirstUnit, value: string): boolean {
   const first = value.charCodeAt(0);
-  if (screen.edgeMask !== 0 && n > 0) {
-    const last = value.charCodeAt(n - 1);
-    if (first >= 128 || last >= 128) return false;
-    if (((edgeAscii[first]! | edgeAscii[last]!) & screen.edgeMask) !== 0) return false;
-  }
-  const { sets, firsts, checks } = screen;
-  for (let k = 0; k < sets.length; k++) if (sets[k]!.has(value)) return false;
-  if (firsts !== undefined && !(first < 128 && firsts[first] === 0)) return false;
-  for (let k = 0; k < checks.length; k++) {
-    const rule = checks[k]!;
-    if (rule.when !== undefined && !rule.when(ctx)) continue;
-    try {
-      if (rule.check(value, ctx) !== undefined) return false;
-    } catch {
-      return false;
+  if (first < 128 && rule.firsts[first] === 0) return false;
+  const { lengths } = rule;
+  return lengths === undefined || (value.length < lengths.length && lengths[value.length] === 1);
+}
+
+function edgeBits(edges: Uint32Array, wide: readonly Test[], c: number): number {
+  if (c < 128) return edges[c]!;
+  let bits = 0;
+  for (let k = 0; k < wide.length; k++) if (wide[k]!.test(c)) bits |= wide[k]!.bit;
+  return bits;
+}
+
+export function buildScreen<C extends BaseContext>(rules: readonly Rule<C>[]): Screen {
+  // One table for both kinds: a unit's forbid-rule bits and the require-rule bits it satisfies.
+  const units = new Uint32Array(TABLE);
+  let forbidMask = 0;
+  const wideForbid: Test[] = [];
+  const wideRequire: Test[] = [];
+  const minima: Bound[] = [];
+  const maxima: Bound[] = [];
+  const edges = new Uint32Array(128);
+  const edgeTests: Test[] = [];
+  const sets: Reserved[] = [];
+  const firstUnits: FirstUnit[] = [];
+  let requireMask = 0;
+  let always = 0;
+  rules.slice(0, SCREENED_RULES).forEach((rule, i) => {
+    const bit = 2 ** i;
+    const { scan, fast } = rule;
+    if (scan !== undefined) {
+      for (let c = 0; c < TABLE; c++) if (scan.test(c)) units[c]! |= bit;
+      (scan.kind === "forbid" ? wideForbid : wideRequire).push({ bit, test: scan.test });
+      if (scan.kind === "require") requireMask |= bit;
+      else forbidMask |= bit;
+    } else if (fast?.kind === "minUnits") minima.push({ bit, n: fast.n });
+    else if (fast?.kind === "maxUnits") maxima.push({ bit, n: fast.n });
+    else if (fast?.kind === "edges") {
+      for (let c = 0; c < 128; c++) if (fast.test(c)) edges[c]! |= bit;
+      edgeTests.push({ bit, test: fast.test });
+    } else if (fast?.kind === "notIn") sets.push({ bit, set: fast.set });
+    else if (fast?.kind === "firstNotIn")
+      firstUnits.push({ bit, firsts: fast.firsts, lengths: lengthTable(fast.lengths) });
+    else always |= bit;
+  });
+
+  return (value) => {
+    const n = value.length;
+    let hit = 0;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      if (c < TABLE) hit |= units[c]!;
+      else {
+        for (let k = 0; k < wideForbid.length; k++) if (wideForbid[k]!.test(c)) hit |= wideForbid[k]!.bit;
+        for (let k = 0; k < wideRequire.length; k++) if (wideRequire[k]!.test(c)) hit |= wideRequire[k]!.bit;
+      }
     }
-  }
-  return true;
+    // An empty value passes every require rule (length rules report emptiness).
+    let mask = always | (hit & forbidMask) | (n > 0 ? requireMask & ~hit : 0);
+    for (let k = 0; k < minima.length; k++) if (n < minima[k]!.n) mask |= minima[k]!.bit;
+    for (let k = 0; k < maxima.length; k++) if (n > maxima[k]!.n) mask |= maxima[k]!.bit;
+    if (edgeTests.length > 0 && n > 0)
+      mask |=
+        edgeBits(edges, edgeTests, value.charCodeAt(0)) | edgeBits(edges, edgeTests, value.charCodeAt(n - 1));
+    for (let k = 0; k < sets.length; k++) if (sets[k]!.set.has(value)) mask |= sets[k]!.bit;
+    for (let k = 0; k < firstUnits.length; k++)
+      if (firstUnitMayFail(firstUnits[k]!, value)) mask |= firstUnits[k]!.bit;
+    return mask >>> 0;
+  };
 }

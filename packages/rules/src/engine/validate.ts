@@ -1,6 +1,7 @@
 /** The two validators: one string field, or a whole request body walked against its shape. */
 import type { BaseContext, Violation } from "../types.js";
-import { checkField, type WalkEnv } from "./check-field.js";
+import { checkField, checkPlanned, type WalkEnv } from "./check-field.js";
+import { type FieldPlan, planFor } from "./plan.js";
 import { SeenKeys } from "./seen-keys.js";
 import type { ArrayShape, ObjectShape, Prop, Shape, StructuralRule } from "./shape.js";
 import { read, snapshotOf, UNREADABLE } from "./snapshot.js";
@@ -12,6 +13,8 @@ export type { WalkEnv };
 interface PropEntry<C extends BaseContext> {
   readonly key: string;
   readonly prop: Prop<C>;
+  /** The plan of a string field, checked without going through `walk`. */
+  readonly plan: FieldPlan<C> | undefined;
   /** `key in Object.prototype` ("constructor", "toString" …): a plain object reads it even when not its own. */
   readonly inherited: boolean;
 }
@@ -21,7 +24,12 @@ const propEntries = new WeakMap<object, PropEntry<never>[]>();
 function entriesOf<C extends BaseContext>(props: Readonly<Record<string, Prop<C>>>): readonly PropEntry<C>[] {
   let entries = propEntries.get(props) as PropEntry<C>[] | undefined;
   if (entries === undefined) {
-    entries = Object.entries(props).map(([key, prop]) => ({ key, prop, inherited: key in Object.prototype }));
+    entries = Object.entries(props).map(([key, prop]) => ({
+      key,
+      prop,
+      plan: prop.shape.kind === "field" ? planFor(prop.shape.spec) : undefined,
+      inherited: key in Object.prototype,
+    }));
     propEntries.set(props, entries as PropEntry<never>[]);
   }
   return entries;
@@ -63,7 +71,7 @@ function walkObject<C extends BaseContext>(
   let ownKnown = 0;
   const entries = entriesOf(shape.props);
   for (let i = 0; i < entries.length; i++) {
-    const { key, prop, inherited } = entries[i]!;
+    const { key, prop, plan, inherited } = entries[i]!;
     const got = snapshot[key];
     // The snapshot is a plain copy: a defined value is its own unless Object.prototype has the key.
     const own = got !== undefined && !inherited ? true : Object.hasOwn(snapshot, key);
@@ -80,6 +88,8 @@ function walkObject<C extends BaseContext>(
         );
     } else if (prop.allowedWhen && applies(prop.allowedWhen.rule, inner) && !prop.allowedWhen.test(inner)) {
       structural(out, path, prop.allowedWhen.rule, {});
+    } else if (plan !== undefined) {
+      checkPlanned(plan, got, inner, path, env, out);
     } else {
       walk(prop.shape, got, inner, path, env, out);
     }

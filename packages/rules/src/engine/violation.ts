@@ -26,6 +26,18 @@ function safeParams(params: RuleParams, secret: boolean): RuleParams {
   return out;
 }
 
+/** The last FieldInfo made per field: a field belongs to one vendor, so it is nearly always reused. */
+const infos = new WeakMap<object, FieldInfo>();
+
+function infoOf(spec: FieldSpec<never>, vendor: string): FieldInfo {
+  let info = infos.get(spec);
+  if (info === undefined || info.vendor !== vendor) {
+    info = Object.freeze({ label: spec.label, vendor, secret: spec.secret === true });
+    infos.set(spec, info);
+  }
+  return info;
+}
+
 export function fieldViolation(
   path: string,
   rule: Rule<never>,
@@ -33,7 +45,7 @@ export function fieldViolation(
   spec: FieldSpec<never>,
   vendor: string,
 ): Violation {
-  const info: FieldInfo = { label: spec.label, vendor, secret: spec.secret === true };
+  const info = infoOf(spec, vendor);
   const kept = safeParams(params, info.secret);
   let message: string;
   try {

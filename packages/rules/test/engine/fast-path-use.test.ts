@@ -29,7 +29,8 @@ function mayFail(rule: Rule<Ctx>, v: string): boolean {
       return fast.set.has(v);
     case "firstNotIn": {
       const c = v.charCodeAt(0);
-      return !(c < 128 && fast.firsts[c] === 0);
+      const lengthMayMatch = fast.lengths === undefined || fast.lengths.has(v.length);
+      return !(c < 128 && fast.firsts[c] === 0) && lengthMayMatch;
     }
   }
 }

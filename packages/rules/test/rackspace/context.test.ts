@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { resolveContext } from "../../src/providers/rackspace/context.js";
+import { resolveCarefully, resolveContext } from "../../src/providers/rackspace/context.js";
 import { rackspace, validateField } from "../../src/providers/rackspace/index.js";
+import { fc, test } from "../support/fc.js";
 
 describe("resolveContext", () => {
   it("returns one shared frozen strict default for undefined", () => {
@@ -116,5 +117,47 @@ describe("resolveContext", () => {
       "grantAccess",
       "createDatabases",
     ]);
+  });
+});
+
+describe("the quick path for common contexts", () => {
+  const odd = [
+    Object.create({ profile: "server" }),
+    Object.create({ engine: "mysql" }),
+    Object.defineProperty({}, "profile", { get: () => "server", enumerable: true }),
+    Object.defineProperty({}, "profile", { value: "server", enumerable: false }),
+    Object.defineProperty({}, "profile", {
+      get() {
+        throw new Error("no");
+      },
+      enumerable: true,
+    }),
+    new Proxy({ profile: "server" }, {}),
+    new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error("no");
+        },
+      },
+    ),
+    Object.assign(Object.create(null), { profile: "server" }),
+    { profile: "server", extra: 1 },
+    { profile: "strict", [Symbol("s")]: 1 },
+    [],
+  ];
+  it("gives exactly what the full resolution gives, odd objects included", () => {
+    for (const input of odd) expect(resolveContext(input)).toEqual(resolveCarefully(input));
+  });
+  test.prop([
+    fc.oneof(
+      fc.anything(),
+      fc.record(
+        { profile: fc.constantFrom("strict", "server", undefined, "loose", 1) },
+        { requiredKeys: [] },
+      ),
+    ),
+  ])("agrees with the full resolution on any input", (input) => {
+    expect(resolveContext(input)).toEqual(resolveCarefully(input));
   });
 });

@@ -83,7 +83,12 @@ export function reservedInOtherCase(meta: RuleMeta<C> & { readonly names: readon
     message: (p, f) =>
       `${f.label} ${quoteJson(p.value)} is the reserved PostgreSQL role name ${quoteJson(asciiLower(p.value as string))} in another case; DigitalOcean may fold case, so it is refused`,
     jsonSchema: { anyOf: [{ not: { pattern: `^(?:${alternatives})$` } }, { enum: [...meta.names] }] },
-    fast: { kind: "firstNotIn", firsts: foldedFirsts(meta.names.map(asciiLower)) },
+    // asciiLower keeps the length, so only values as long as a name can fold to it.
+    fast: {
+      kind: "firstNotIn",
+      firsts: foldedFirsts(meta.names.map(asciiLower)),
+      lengths: new Set(meta.names.map((n) => n.length)),
+    },
   };
 }
 

@@ -32,8 +32,36 @@ function unreadable(path: string, rule: string): Violation {
   return { path, rule, message: `${path} could not be read; the strict profile is used`, params: {} };
 }
 
+/**
+ * The context nearly every call passes — none, or a plain `{ profile }` with a valid value — read
+ * cheaply; undefined sends anything else (or anything odd) to the full resolution.
+ */
+function quickContext(input: unknown): RackspaceContext | undefined {
+  if (input === undefined) return STRICT;
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  try {
+    // The same keys the careful path reads: own, enumerable, strings.
+    const keys = Object.keys(input);
+    if (keys.length === 0) return STRICT;
+    if (keys.length !== 1 || keys[0] !== "profile") return undefined;
+    const profile = (input as RackspaceContextInput).profile;
+    return profile === "strict" || profile === undefined ? STRICT : profile === "server" ? SERVER : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Fills defaults and reports bad keys; never throws. `undefined` returns the shared frozen default. */
 export function resolveContext(input: unknown): {
+  readonly ctx: RackspaceContext;
+  readonly violations: Violation[];
+} {
+  const quick = quickContext(input);
+  return quick !== undefined ? { ctx: quick, violations: [] } : resolveCarefully(input);
+}
+
+/** The full resolution, for any input (exported for the test that holds the quick path to it). */
+export function resolveCarefully(input: unknown): {
   readonly ctx: RackspaceContext;
   readonly violations: Violation[];
 } {

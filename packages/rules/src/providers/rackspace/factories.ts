@@ -3,7 +3,7 @@
  * set) as its JSON Schema fragment, so the two cannot drift apart.
  */
 
-import { asciiLower, foldedFirsts } from "../../chars.js";
+import { asciiLower, foldedFirsts, foldedMatcher } from "../../chars.js";
 import { type RuleMeta, ruleBase } from "../../checks.js";
 import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldInfo, Rule, RuleParams, RuleProfile } from "../../types.js";
@@ -64,7 +64,8 @@ export function reservedInAnyCase(
     ? new Set(meta.names.map(asciiLower))
     : undefined;
   const lengths = new Set(meta.names.map((n) => n.length));
-  const matches = (v: string) => (folded ? lengths.has(v.length) && folded.has(asciiLower(v)) : re.test(v));
+  const foldedMatch = folded ? foldedMatcher([...folded]) : undefined;
+  const matches = (v: string) => (foldedMatch ? foldedMatch(v) : re.test(v));
   const exempt = new Set(meta.exempt);
   const listed = meta.names.join(", ");
   return {
@@ -73,7 +74,12 @@ export function reservedInAnyCase(
     message: (p, f) =>
       `${f.label} ${quoteJson(p.value)} is refused by some ${f.vendor} server versions, which compare reserved names in any letter case (reserved: ${listed})`,
     jsonSchema: { not: { allOf: [{ pattern }, { not: { enum: [...meta.exempt] } }] } },
-    fast: { kind: "firstNotIn", firsts: foldedFirsts(meta.names.map((n) => n.toLowerCase())) },
+    // ASCII names match only values of their own length (folding A–Z keeps the length).
+    fast: {
+      kind: "firstNotIn",
+      firsts: foldedFirsts(meta.names.map((n) => n.toLowerCase())),
+      ...(folded ? { lengths } : {}),
+    },
   };
 }
 
