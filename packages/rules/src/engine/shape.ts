@@ -3,7 +3,9 @@
  * the same description drives validation, JSON Schema, Standard Schema and `describeRules`.
  * Builders carry the TypeScript type of the body they describe (`Infer<typeof shape>`).
  */
+
 import type { BaseContext, FieldSpec, JsonSchema, RuleParams, RuleProfile } from "../types.js";
+import type { ItemKey } from "./seen-keys.js";
 
 /** A structural rule that is not about one string (an array's length, a pair of fields). */
 export interface StructuralRule<C extends BaseContext = BaseContext> {
@@ -81,10 +83,11 @@ export interface ArrayShape<C extends BaseContext = BaseContext, T = unknown> ex
   readonly maxItems?: { readonly count: number; readonly rule: StructuralRule<C> };
   /**
    * Items whose key is equal are duplicates (e.g. the same `name@host` twice). `key` only has to be
-   * equal exactly when the items are; `show` writes the `key` param of the violation (default: the key).
+   * equal exactly when the items are: one string, or parts compared one by one (`[name, host]`);
+   * `show` writes the `key` param of the violation (default: the key; parts as a JSON array).
    */
   readonly unique?: {
-    key(item: unknown): string | undefined;
+    key(item: unknown): ItemKey | undefined;
     show?(item: unknown): string;
     readonly rule: StructuralRule<C>;
   };

@@ -2,7 +2,7 @@
 import type { BaseContext, Violation } from "../types.js";
 import { checkField, checkPlanned, type WalkEnv } from "./check-field.js";
 import { type FieldPlan, planFor } from "./plan.js";
-import { SeenKeys } from "./seen-keys.js";
+import { type ItemKey, SeenKeys } from "./seen-keys.js";
 import type { ArrayShape, ObjectShape, Prop, Shape, StructuralRule } from "./shape.js";
 import { read, snapshotOf, UNREADABLE } from "./snapshot.js";
 import { applies, generic, structural, typeRule, unreadableRule } from "./structural.js";
@@ -191,7 +191,7 @@ function checkDuplicate<C extends BaseContext>(
   path: PathSegment[],
   out: Violation[],
 ): void {
-  let key: string | undefined;
+  let key: ItemKey | undefined;
   try {
     key = unique.key(item);
   } catch {
@@ -200,7 +200,7 @@ function checkDuplicate<C extends BaseContext>(
   if (key === undefined) return;
   const first = seen.firstIndexOf(key, index);
   if (first === undefined) return;
-  let shown = key;
+  let shown = typeof key === "string" ? key : JSON.stringify(key);
   try {
     if (unique.show) shown = unique.show(item);
   } catch {

@@ -55,6 +55,17 @@ describe("SeenKeys", () => {
       expect(keys.map((key, index) => seen.firstIndexOf(key, index))).toEqual(reference(keys));
     },
   );
+  /** Keys of parts: equal exactly when every part is; never equal to a string key. */
+  const flat = (key: string | readonly string[]) => JSON.stringify(key);
+  test.prop([
+    fc.array(fc.oneof(fc.string({ maxLength: 2 }), fc.array(fc.string({ maxLength: 2 }), { maxLength: 3 })), {
+      maxLength: 60,
+      size: "max",
+    }),
+  ])("compares keys of parts part by part, few keys or many", (keys) => {
+    const seen = new SeenKeys();
+    expect(keys.map((key, index) => seen.firstIndexOf(key, index))).toEqual(reference(keys.map(flat)));
+  });
   it("keeps every key across the switch from a list to a Map", () => {
     const keys = Array.from({ length: 40 }, (_, i) => `k${i % 20}`);
     const seen = new SeenKeys();

@@ -163,9 +163,8 @@ export function scopesShape(op: Op) {
     unique: {
       key: (item) => {
         const { name, type } = item as Record<string, unknown>;
-        return typeof name === "string" && typeof type === "string"
-          ? JSON.stringify([type, name])
-          : undefined;
+        // Two parts, compared one by one; the violation shows them as the JSON array ["TYPE","name"].
+        return typeof name === "string" && typeof type === "string" ? [type, name] : undefined;
       },
       rule: rule(
         op,

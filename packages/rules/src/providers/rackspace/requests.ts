@@ -1,6 +1,7 @@
 /** Request bodies exactly as the Rackspace (Trove v1.0) API receives them. */
 
 import { quoteJson } from "../../engine/json-quote.js";
+import type { ItemKey } from "../../engine/seen-keys.js";
 import {
   array,
   field,
@@ -59,14 +60,14 @@ function canonicalJson(value: unknown): string | undefined {
 
 /**
  * Equal exactly when the canonical JSON is. The usual item, `{ "name": "…" }` (one key, a string),
- * gets a key built without JSON: `\u0001`, the key's length, `:`, key, value. No JSON text starts
- * with `\u0001`, and the length makes the split unambiguous.
+ * is keyed by its two parts, key and value, without JSON; every other item by its canonical JSON
+ * (one string, so never equal to a key of parts).
  */
-function itemKey(value: unknown): string | undefined {
+function itemKey(value: unknown): ItemKey | undefined {
   if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
     const keys = Object.keys(value);
     const only = keys.length === 1 ? (value as Record<string, unknown>)[keys[0]!] : undefined;
-    if (typeof only === "string") return `\u0001${keys[0]!.length}:${keys[0]}${only}`;
+    if (typeof only === "string") return [keys[0]!, only];
   }
   return canonicalJson(value);
 }
@@ -99,10 +100,10 @@ function nameAndHost(item: unknown): { name: string; host: string } | undefined 
   return { name, host: h ?? "%" };
 }
 
-/** The pair as one string: the name's length first makes the split unambiguous. */
-const userKey = (item: unknown): string | undefined => {
+/** The pair as two parts, compared one by one. */
+const userKey = (item: unknown): ItemKey | undefined => {
   const pair = nameAndHost(item);
-  return pair && `${pair.name.length}:${pair.name}${pair.host}`;
+  return pair && [pair.name, pair.host];
 };
 
 const showUser = (item: unknown): string => {
