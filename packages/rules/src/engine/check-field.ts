@@ -2,7 +2,7 @@
 import type { BaseContext, FieldSpec, Rule, Violation } from "../types.js";
 import { type FieldPlan, planFor } from "./plan.js";
 import { SCREENED_RULES } from "./screen.js";
-import { fieldViolation, formatPath, type PathSegment, typeName } from "./violation.js";
+import { fieldInfo, fieldViolation, formatPath, type PathSegment, typeName } from "./violation.js";
 
 export interface WalkEnv {
   readonly provider: string;
@@ -37,7 +37,12 @@ function runRule<C extends BaseContext>(
   const params = failureOf(rule, value, ctx);
   if (params === undefined) return;
   const path = typeof at === "string" ? at : formatPath(at);
-  out.push(fieldViolation(path, rule as never, params, plan.spec as never, env.vendor));
+  let info = plan.info;
+  if (info === undefined || info.vendor !== env.vendor) {
+    info = fieldInfo(plan.spec as never, env.vendor);
+    plan.info = info;
+  }
+  out.push(fieldViolation(path, rule as never, params, info));
 }
 
 /**

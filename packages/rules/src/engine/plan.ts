@@ -4,7 +4,7 @@
  * the failure and builds the params), so the result is exactly what running each rule alone gives,
  * at the cost of one pass for a valid value.
  */
-import type { BaseContext, FieldSpec, Rule } from "../types.js";
+import type { BaseContext, FieldInfo, FieldSpec, Rule } from "../types.js";
 import { buildScreen, SCREENED_RULES, type Screen } from "./screen.js";
 
 export interface FieldPlan<C extends BaseContext = BaseContext> {
@@ -14,6 +14,8 @@ export interface FieldPlan<C extends BaseContext = BaseContext> {
   /** Bits of the screened rules each profile runs (the strict profile runs every rule). */
   readonly strictMask: number;
   readonly serverMask: number;
+  /** What messages are told about the field, made at its first violation (a field has one vendor). */
+  info: FieldInfo | undefined;
 }
 
 const plans = new WeakMap<object, FieldPlan<never>>();
@@ -31,6 +33,7 @@ function build<C extends BaseContext>(spec: FieldSpec<C>): FieldPlan<C> {
     screen: buildScreen(spec.rules),
     strictMask: strictMask >>> 0,
     serverMask: serverMask >>> 0,
+    info: undefined,
   };
 }
 

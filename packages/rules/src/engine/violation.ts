@@ -26,26 +26,17 @@ function safeParams(params: RuleParams, secret: boolean): RuleParams {
   return out;
 }
 
-/** The last FieldInfo made per field: a field belongs to one vendor, so it is nearly always reused. */
-const infos = new WeakMap<object, FieldInfo>();
-
-function infoOf(spec: FieldSpec<never>, vendor: string): FieldInfo {
-  let info = infos.get(spec);
-  if (info === undefined || info.vendor !== vendor) {
-    info = Object.freeze({ label: spec.label, vendor, secret: spec.secret === true });
-    infos.set(spec, info);
-  }
-  return info;
+/** What a rule's message is told about its field. */
+export function fieldInfo(spec: FieldSpec<never>, vendor: string): FieldInfo {
+  return Object.freeze({ label: spec.label, vendor, secret: spec.secret === true });
 }
 
 export function fieldViolation(
   path: string,
   rule: Rule<never>,
   params: RuleParams,
-  spec: FieldSpec<never>,
-  vendor: string,
+  info: FieldInfo,
 ): Violation {
-  const info = infoOf(spec, vendor);
   const kept = safeParams(params, info.secret);
   let message: string;
   try {

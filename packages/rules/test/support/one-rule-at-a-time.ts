@@ -1,6 +1,6 @@
 /** The reference the engine's fast paths are tested against, and inputs that stress them. */
 
-import { fieldViolation } from "../../src/engine/violation.js";
+import { fieldInfo, fieldViolation } from "../../src/engine/violation.js";
 import type { BaseContext, FieldSpec, Violation } from "../../src/types.js";
 import { fc } from "./fc.js";
 
@@ -22,7 +22,8 @@ export function oneRuleAtATime<C extends BaseContext>(
     } catch {
       params = {};
     }
-    if (params !== undefined) out.push(fieldViolation(path, rule as never, params, spec as never, vendor));
+    if (params !== undefined)
+      out.push(fieldViolation(path, rule as never, params, fieldInfo(spec as never, vendor)));
   }
   return out;
 }
