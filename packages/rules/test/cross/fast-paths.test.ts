@@ -1,6 +1,6 @@
 /**
- * The engine's fast paths (the all-pass screen, the fused character scan, the `fast` pre-screens,
- * the Latin-1 tables) must give exactly what running each applicable rule's `check` alone gives:
+ * The engine's fast paths (the one-pass screen of a field, the `fast` pre-screens, the Latin-1
+ * tables) must give exactly what running each applicable rule's `check` alone gives:
  * same rules, same order, same messages and params, for every provider field and context.
  */
 
