@@ -83,3 +83,23 @@ describe.each([
     },
   );
 });
+
+describe("units past the tables", () => {
+  const ctx = { profile: "server", wide: true } as const;
+  const unscreened = spec.rules.filter((r) => applies(r, ctx) && !r.scan && !r.fast);
+  test.prop([fc.constantFrom("ĀĀĀ", "ſſſ", "ab\u0100", "Ōmm")])(
+    "a value whose only letters are past Latin-1 runs no screened check",
+    (v) => {
+      const calls: string[] = [];
+      const out: Violation[] = [];
+      checkField(counted(calls), v, ctx, "thing", env, out);
+      expect(out).toEqual([]);
+      expect(calls).toEqual(unscreened.map((r) => r.id));
+    },
+  );
+  test.prop([fc.constantFrom("a\u2028b", "x\u3000y")])("a forbidden unit past the tables is found", (v) => {
+    const out: Violation[] = [];
+    checkField(spec, v, { profile: "strict", wide: false }, "thing", env, out);
+    expect(out.map((o) => o.rule)).toContain("t.latin1");
+  });
+});

@@ -5,6 +5,7 @@
  */
 
 import { describe, expect } from "vitest";
+import { forbidsChars } from "../../src/checks.js";
 import { checkField } from "../../src/engine/check-field.js";
 import type { Violation } from "../../src/types.js";
 import { SAMPLES, spec } from "../support/every-factory.js";
@@ -28,12 +29,40 @@ describe.each([
       expect(out).toEqual(oneRuleAtATime(spec, value, ctx, "thing", "Test"));
     },
   );
-  test.prop([fc.constantFrom("\u00a0alice", "alice\u3000", "PUBLIC", "None", "ﬀroot", "\u212aey")])(
-    "examples only a fast path could get wrong",
-    (value) => {
+  test.prop([
+    fc.constantFrom("\u00a0alice", "alice\u3000", "PUBLIC", "None", "ﬀroot", "\u212aey", "ab\u0100c", "ĀĀĀ"),
+  ])("examples only a fast path could get wrong", (value) => {
+    const out: Violation[] = [];
+    checkField(spec, value, ctx, "thing", env, out);
+    expect(out).toEqual(oneRuleAtATime(spec, value, ctx, "thing", "Test"));
+  });
+});
+
+describe("a field with more rules than the screen has bits", () => {
+  // 40 rules, one forbidden letter each, some strict only: the rules past the 32nd run unscreened.
+  const many = {
+    name: "many",
+    label: "many",
+    rules: Array.from({ length: 40 }, (_, i) =>
+      forbidsChars<{ profile: "strict" | "server" }>({
+        id: `m.${i}`,
+        chars: String.fromCharCode(0x41 + (i % 26)) + String.fromCharCode(0x100 + i),
+        source: "test",
+        profile: i % 3 === 0 ? "strict" : "both",
+      }),
+    ),
+  };
+  const letters = fc.string({
+    unit: fc.constantFrom(..."ABCXYZabc", "\u0100", "\u0121", "\u0127"),
+    maxLength: 12,
+  });
+  test.prop([letters, fc.constantFrom("strict", "server")])(
+    "matches each rule run on its own",
+    (value, profile) => {
       const out: Violation[] = [];
-      checkField(spec, value, ctx, "thing", env, out);
-      expect(out).toEqual(oneRuleAtATime(spec, value, ctx, "thing", "Test"));
+      const ctx = { profile } as const;
+      checkField(many, value, ctx, "many", env, out);
+      expect(out).toEqual(oneRuleAtATime(many, value, ctx, "many", "Test"));
     },
   );
 });

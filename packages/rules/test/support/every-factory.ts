@@ -30,7 +30,8 @@ export const spec: FieldSpec<Ctx> = {
     maxUtf8Bytes({ id: "t.bytes", max: 30, source }),
     noEdgeWhitespace({ id: "t.edgeSpace", source }),
     noEdgeChars({ id: "t.edgeChars", chars: "@?", source, profile: "strict" }),
-    requiresChar({ id: "t.letter", charClass: "A-Za-zé", what: "letter", source }),
+    // Ā–ſ (past Latin-1): a require rule met only by units beyond the tables.
+    requiresChar({ id: "t.letter", charClass: "A-Za-zéĀ-ſ", what: "letter", source }),
     forbidsChars({ id: "t.forbidden", chars: "/;ß", source }),
     onlyRange({ id: "t.latin1", from: 0x20, to: 0xff, what: "Latin-1", source, when: (c) => !c.wide }),
     notReserved({ id: "t.reserved", names: ["root", "admin"], source }),
