@@ -4,13 +4,13 @@ export interface AttemptScope {
   /** Aborts when the caller's signal aborts or the deadline passes. */
   readonly signal: AbortSignal;
   /** True once the deadline has passed (and the caller had not aborted first). */
-  timedOut(): boolean;
+  readonly timedOut: boolean;
   /**
-   * Calls `onAbort` (at once if the scope has already aborted) when the signal aborts, after the
-   * signal's own listeners, in place of the one set before; `undefined` clears it. Cheaper than an
-   * event listener, and the attempt has one stage at a time to stop: the fetch, then its body.
+   * What to stop when the signal aborts, called after the signal's own listeners: the fetch, then
+   * each body (the response's and its clones'). Cheaper than event listeners, and an abort reaches
+   * each stage directly even where undici's signal links are gone (nodejs/node#55428).
    */
-  watch(onAbort: (() => void) | undefined): void;
+  readonly stops: Set<() => void>;
   /** Clears the timer and the listener on the caller's signal. Safe to call more than once. */
   release(): void;
 }
@@ -22,70 +22,42 @@ export interface AttemptScope {
  * per call, and `any` leaves a listener on the caller's signal until a garbage collection.
  */
 export function startAttemptScope(caller: AbortSignal, timeoutMs: number): AttemptScope {
-  return new Scope(caller, timeoutMs);
-}
-
-class Scope implements AttemptScope {
-  readonly signal: AbortSignal;
-  readonly #controller: AbortController;
-  readonly #caller: AbortSignal;
-  readonly #timeoutMs: number;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #timedOut = false;
-  #released = false;
-  #watcher: (() => void) | undefined;
-  readonly #onCallerAbort = () => this.#abort(this.#caller.reason);
-
-  constructor(caller: AbortSignal, timeoutMs: number) {
-    this.#controller = new AbortController();
-    this.signal = this.#controller.signal;
-    this.#caller = caller;
-    this.#timeoutMs = timeoutMs;
-    caller.addEventListener("abort", this.#onCallerAbort);
-    if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
-      this.#timer = setTimeout(onTimeout, timeoutMs, this);
-      // A response nobody reads must not keep the process alive until the deadline.
-      this.#timer.unref?.();
-    }
-    if (caller.aborted) this.#onCallerAbort();
-  }
-
-  timedOut(): boolean {
-    return this.#timedOut;
-  }
-
-  /** The deadline has passed: abort, unless the caller got there first. */
-  expire(): void {
-    if (this.#caller.aborted) return;
-    this.#timedOut = true;
-    this.#abort(new DOMException(`Timed out after ${this.#timeoutMs} ms`, "TimeoutError"));
-  }
-
-  #abort(reason: unknown): void {
-    if (this.signal.aborted) return;
-    this.#controller.abort(reason);
-    this.#watcher?.();
-  }
-
-  watch(onAbort: (() => void) | undefined): void {
-    this.#watcher = onAbort;
-    if (this.signal.aborted) onAbort?.();
-  }
-
-  release(): void {
-    if (this.#released) return;
-    this.#released = true;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#caller.removeEventListener("abort", this.#onCallerAbort);
-  }
-}
-
-function onTimeout(scope: Scope): void {
-  scope.expire();
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const abort = (reason: unknown) => {
+    if (signal.aborted) return;
+    controller.abort(reason);
+    for (const stop of scope.stops) stop();
+  };
+  const onCallerAbort = () => abort(caller.reason);
+  const timer =
+    Number.isFinite(timeoutMs) && timeoutMs > 0
+      ? setTimeout(() => {
+          // The deadline has passed: abort, unless the caller got there first.
+          if (caller.aborted) return;
+          scope.timedOut = true;
+          abort(new DOMException(`Timed out after ${timeoutMs} ms`, "TimeoutError"));
+        }, timeoutMs)
+      : undefined;
+  const scope = {
+    signal,
+    timedOut: false,
+    stops: new Set<() => void>(),
+    release() {
+      clearTimeout(timer);
+      caller.removeEventListener("abort", onCallerAbort);
+    },
+  };
+  // A response nobody reads must not keep the process alive until the deadline.
+  (timer as { unref?: () => void } | undefined)?.unref?.();
+  caller.addEventListener("abort", onCallerAbort);
+  if (caller.aborted) onCallerAbort();
+  return scope;
 }
 
 /**
- * `fetch(request, init)`, where `init.signal` is the scope's, settled by the scope too. undici links a
+ * `fetch(request, { headers, signal })` with the scope's signal (and `headers` when given), settled by
+ * the scope too. undici links a
  * Request's signal to its parent through a weak reference, so after a garbage collection an abort
  * may never reach the fetch (nodejs/node#55428); this promise rejects with the signal's reason
  * regardless. A response that arrives after the abort has its body cancelled, so the connection is
@@ -94,23 +66,26 @@ function onTimeout(scope: Scope): void {
 export function fetchUntilAborted(
   baseFetch: typeof fetch,
   request: Request,
-  init: RequestInit & { readonly signal: AbortSignal },
+  headers: Headers | undefined,
   scope: AttemptScope,
 ): Promise<Response> {
-  const signal = init.signal;
+  const { signal, stops } = scope;
   return new Promise<Response>((resolve, reject) => {
-    scope.watch(() => reject(signal.reason));
-    if (signal.aborted) return;
-    baseFetch(request, init).then(
+    const stop = () => reject(signal.reason);
+    if (signal.aborted) return stop();
+    stops.add(stop);
+    baseFetch(request, headers ? { headers, signal } : { signal }).then(
       (response) => {
-        scope.watch(undefined);
-        if (signal.aborted) response.body?.cancel().catch(() => undefined);
+        stops.delete(stop);
+        if (signal.aborted) response.body?.cancel().catch(ignore);
         else resolve(response);
       },
       (error: unknown) => {
-        scope.watch(undefined);
+        stops.delete(stop);
         reject(error);
       },
     );
   });
 }
+
+export const ignore = (): undefined => undefined;

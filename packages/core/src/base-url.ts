@@ -1,5 +1,5 @@
 /** Where a client may send credentials: https anywhere, plain http only to this machine. */
-import { UnsafeUrlError } from "./request-errors.js";
+import { UnsafeUrlError, type UnsafeUrlRule } from "./request-errors.js";
 
 /**
  * True for hosts that never leave the machine: `localhost`, 127.0.0.0/8 and `::1` (also written as
@@ -24,33 +24,27 @@ export function assertSafeBaseUrl(url: string | URL): URL {
   try {
     parsed = new URL(String(url));
   } catch {
-    throw new UnsafeUrlError({
-      url: String(url),
-      rule: "invalid-url",
-      message: "Base URL is not a valid absolute URL",
-    });
+    return refuse(String(url), "invalid-url", "it is not a valid absolute URL");
   }
   if (parsed.username !== "" || parsed.password !== "") {
-    throw new UnsafeUrlError({
-      url: parsed,
-      rule: "credentials-in-url",
-      message: `Refusing base URL ${parsed.protocol}//${parsed.host}: it carries user info; pass credentials to the client instead`,
-    });
+    return refuse(
+      parsed,
+      "credentials-in-url",
+      "it carries user info; pass credentials to the client instead",
+    );
   }
-  if (parsed.protocol === "https:") return parsed;
-  if (parsed.protocol !== "http:") {
-    throw new UnsafeUrlError({
-      url: parsed,
-      rule: "unsupported-scheme",
-      message: `Refusing base URL with scheme "${parsed.protocol}": only https:// (and http:// to loopback) are allowed`,
-    });
+  if (parsed.protocol === "https:" || (parsed.protocol === "http:" && isLoopbackHost(parsed.hostname))) {
+    return parsed;
   }
-  if (!isLoopbackHost(parsed.hostname)) {
-    throw new UnsafeUrlError({
-      url: parsed,
-      rule: "https-required",
-      message: `Refusing http:// to ${parsed.hostname}: credentials would travel in clear text; use https:// (plain http is allowed only to localhost, 127.0.0.0/8 and ::1)`,
-    });
-  }
-  return parsed;
+  return refuse(
+    parsed,
+    parsed.protocol === "http:" ? "https-required" : "unsupported-scheme",
+    "use https:// (plain http:// is only for localhost, 127.0.0.0/8 and ::1)",
+  );
+}
+
+/** One message for every rule: the refused scheme and host (never the rest, which may hold secrets), then why. */
+function refuse(url: string | URL, rule: UnsafeUrlRule, why: string): never {
+  const shown = typeof url === "string" ? "" : ` ${url.protocol}//${url.host}`;
+  throw new UnsafeUrlError({ url, rule, message: `Refusing base URL${shown}: ${why}` });
 }

@@ -32,9 +32,7 @@ function parameterNames(pathname: string): readonly string[] {
   let names = templateNames.get(pathname);
   if (names === undefined) {
     // `{name}`, `{.name}` (label), `{;name}` (matrix), `{name*}` (explode).
-    names = [...pathname.matchAll(PATH_PARAM)].map((match) =>
-      match[1]!.replace(/^[.;]/, "").replace(/\*$/, ""),
-    );
+    names = [...pathname.matchAll(PATH_PARAM)].map((match) => match[1]!.replace(/^[.;]|\*$/g, ""));
     // Templates come from a spec, so this stays small; the bound is for pathnames built at run time.
     if (templateNames.size >= 512) templateNames.clear();
     templateNames.set(pathname, names);

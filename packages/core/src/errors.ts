@@ -4,7 +4,7 @@
  */
 import { isSecretKey, redact, redactText, redactUrl } from "./redact.js";
 import { isRetryableStatus } from "./retry.js";
-import { REDACTED, type SecretValue } from "./secret.js";
+import { inspectCustom, REDACTED, type SecretValue } from "./secret.js";
 
 /** One broken rule; the same shape as `Violation` in `@dbusers/rules`. */
 export interface Violation {
@@ -36,16 +36,11 @@ export interface DbUsersErrorJSON {
 
 type Inspect = (value: unknown, options?: object) => string;
 
-const inspectCustom: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
-const MAX_CAUSE_DEPTH = 5;
-/** Primitive fields worth keeping from a Node or undici error (`ECONNRESET`, `UND_ERR_SOCKET`, …). */
-const CAUSE_FIELDS = ["code", "errno", "syscall", "status"] as const;
-
 /** The base class: a stable machine `code`, a message a person can act on, and no secrets. */
 export class DbUsersError extends Error {
   override name = "DbUsersError";
   /** Stable machine code, e.g. `VALIDATION_FAILED`, `TIMEOUT`, or a vendor's error id. */
-  readonly code: string;
+  declare readonly code: string;
 
   constructor(code: string, message: string, options: DbUsersErrorOptions = {}) {
     const cause = options.cause === undefined ? undefined : sanitizeCause(options.cause, options.secrets, 0);
@@ -56,13 +51,11 @@ export class DbUsersError extends Error {
   /** Plain, redacted data: `name`, `code`, `message`, this class's fields and the `cause` chain. */
   toJSON(): DbUsersErrorJSON {
     const json: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
-    for (const key of Object.keys(this)) {
-      const value = (this as Record<string, unknown>)[key];
+    for (const [key, value] of Object.entries(this)) {
       if (key !== "name" && value !== undefined) json[key] = redact(value);
     }
-    if (this.cause !== undefined) {
-      json.cause = this.cause instanceof DbUsersError ? this.cause.toJSON() : redact(this.cause);
-    }
+    const cause = this.cause;
+    if (cause !== undefined) json.cause = cause instanceof DbUsersError ? cause.toJSON() : redact(cause);
     return json as DbUsersErrorJSON;
   }
 
@@ -73,22 +66,26 @@ export class DbUsersError extends Error {
   }
 }
 
-/** A copy of `cause` that keeps its name, message, stack and error code, with secrets scrubbed. */
+/**
+ * A copy of `cause` that keeps its name, message, stack and error code (`code`, `errno`, `syscall`,
+ * `status`: `ECONNRESET`, `UND_ERR_SOCKET`, …), with secrets scrubbed; at most 5 levels deep.
+ */
 function sanitizeCause(cause: unknown, secrets: readonly SecretValue[] | undefined, depth: number): unknown {
   if (cause instanceof DbUsersError) return cause;
   if (!(cause instanceof Error)) return redact(cause, { secrets });
   try {
-    const inner = depth < MAX_CAUSE_DEPTH && cause.cause !== undefined ? cause.cause : undefined;
+    const inner = depth < 5 ? cause.cause : undefined;
     const copy = new Error(
       redactText(String(cause.message), secrets),
       inner === undefined ? undefined : { cause: sanitizeCause(inner, secrets, depth + 1) },
     );
     copy.name = redactText(String(cause.name), secrets);
     if (typeof cause.stack === "string") copy.stack = redactText(cause.stack, secrets);
-    for (const field of CAUSE_FIELDS) {
+    for (const field of ["code", "errno", "syscall", "status"]) {
       const value: unknown = (cause as unknown as Record<string, unknown>)[field];
-      if (typeof value === "string" || typeof value === "number") {
-        Object.assign(copy, { [field]: typeof value === "string" ? redactText(value, secrets) : value });
+      if (typeof value === "number" || typeof value === "string") {
+        (copy as unknown as Record<string, unknown>)[field] =
+          typeof value === "string" ? redactText(value, secrets) : value;
       }
     }
     return copy;
@@ -100,34 +97,41 @@ function sanitizeCause(cause: unknown, secrets: readonly SecretValue[] | undefin
 /** Thrown before any byte is sent, when input breaks the vendor's rules. */
 export class ValidationError extends DbUsersError {
   override name = "ValidationError";
-  readonly violations: readonly Violation[];
+  declare readonly violations: readonly Violation[];
 
   constructor(violations: readonly Violation[], options: DbUsersErrorOptions = {}) {
     const safe = Object.freeze(violations.map((violation) => safeViolation(violation, options.secrets)));
     const listed = safe.map((violation) => violation.message).join("; ");
-    super("VALIDATION_FAILED", listed === "" ? "Validation failed" : `Validation failed: ${listed}`, options);
+    super("VALIDATION_FAILED", `Validation failed${listed && `: ${listed}`}`, options);
     this.violations = safe;
   }
 }
 
-function safeViolation(violation: Violation, secrets: readonly SecretValue[] | undefined): Violation {
-  const field =
-    violation.path
-      .split(/[.[\]"]+/)
-      .filter(Boolean)
-      .pop() ?? "";
-  const safe: Violation = {
-    path: redactText(violation.path, secrets),
-    rule: violation.rule,
-    message: redactText(violation.message, secrets),
+function safeViolation(
+  { path, rule, message, params }: Violation,
+  secrets: readonly SecretValue[] | undefined,
+): Violation {
+  const safe: { -readonly [K in keyof Violation]: Violation[K] } = {
+    path: redactText(path, secrets),
+    rule,
+    message: redactText(message, secrets),
   };
-  if (violation.params === undefined) return Object.freeze(safe);
-  const params = redact(violation.params, { secrets }) as Record<string, unknown>;
-  // For a secret field, a string param (a character, a sample) would reveal part of the value.
-  if (isSecretKey(field)) {
-    for (const key of Object.keys(params)) if (typeof params[key] === "string") params[key] = REDACTED;
+  if (params !== undefined) {
+    const copy = redact(params, { secrets }) as Record<string, unknown>;
+    // For a secret field, a string param (a character, a sample) would reveal part of the value.
+    if (
+      isSecretKey(
+        path
+          .split(/[.[\]"]+/)
+          .filter(Boolean)
+          .pop() ?? "",
+      )
+    ) {
+      for (const key of Object.keys(copy)) if (typeof copy[key] === "string") copy[key] = REDACTED;
+    }
+    safe.params = copy;
   }
-  return Object.freeze({ ...safe, params });
+  return Object.freeze(safe);
 }
 
 export interface ApiErrorInit extends DbUsersErrorOptions {
@@ -154,29 +158,32 @@ export interface ApiErrorInit extends DbUsersErrorOptions {
 /** The vendor answered with an error status. */
 export class ApiError extends DbUsersError {
   override name = "ApiError";
-  readonly status: number;
-  readonly vendor: string;
-  readonly retryable: boolean;
-  readonly body: unknown;
-  readonly requestId?: string;
-  readonly vendorCode?: string;
-  readonly method: string;
+  declare readonly status: number;
+  declare readonly vendor: string;
+  declare readonly retryable: boolean;
+  declare readonly body: unknown;
+  declare readonly requestId?: string;
+  declare readonly vendorCode?: string;
+  declare readonly method: string;
   /** The request URL without user info or secret query parameters. */
-  readonly url: string;
+  declare readonly url: string;
 
   constructor(init: ApiErrorInit) {
-    const url = redactUrl(init.url, init.secrets);
-    const detail = init.detail === undefined ? "" : `: ${init.detail}`;
-    const message =
-      init.message ?? `${init.vendor} API returned ${init.status} for ${init.method} ${url}${detail}`;
-    super(init.code ?? "API_ERROR", message, init);
-    this.status = init.status;
-    this.vendor = init.vendor;
-    this.retryable = init.retryable ?? isRetryableStatus(init.status);
-    this.body = redact(init.body, { secrets: init.secrets });
-    if (init.requestId !== undefined) this.requestId = redactText(init.requestId, init.secrets);
-    if (init.vendorCode !== undefined) this.vendorCode = redactText(init.vendorCode, init.secrets);
-    this.method = init.method;
+    const { status, vendor, method, secrets, detail, requestId, vendorCode } = init;
+    const url = redactUrl(init.url, secrets);
+    super(
+      init.code ?? "API_ERROR",
+      init.message ??
+        `${vendor} API returned ${status} for ${method} ${url}${detail === undefined ? "" : `: ${detail}`}`,
+      init,
+    );
+    this.status = status;
+    this.vendor = vendor;
+    this.retryable = init.retryable ?? isRetryableStatus(status);
+    this.body = redact(init.body, { secrets });
+    if (requestId !== undefined) this.requestId = redactText(requestId, secrets);
+    if (vendorCode !== undefined) this.vendorCode = redactText(vendorCode, secrets);
+    this.method = method;
     this.url = url;
   }
 }

@@ -2,46 +2,44 @@
  * The guarded `Response` prototype: the platform's own body accessors, and body methods that read
  * through the response's `BodyGuard` instead.
  */
-import type { BodyGuard } from "./body-guard.js";
 
 export const GUARD = Symbol("dbusers.bodyGuard");
 
-export type GuardedResponse = Response & { [GUARD]: BodyGuard };
-
-/** The platform's own accessors, which read the body the fetch produced rather than the guarded one. */
-export interface Platform {
-  readonly body: (this: Response) => ReadableStream<Uint8Array> | null;
-  readonly bodyUsed: (this: Response) => boolean;
-  readonly clone: (this: Response) => Response;
-  /** `Response.prototype` with the body methods replaced by guarded ones. */
-  readonly prototype: object;
+/** What a guarded response reads through (see body-guard.ts). */
+export interface BodyGuard {
+  /** The whole body; `kind` names the method for the error a second read gets. */
+  read(kind: string): Promise<Uint8Array>;
+  /** `response.body`: a stream over the fetch's body that carries the guard. */
+  stream(): ReadableStream<Uint8Array>;
+  /** A second response over the same attempt, guarded the same way. */
+  clone(): Response;
 }
+
+/**
+ * `Response.prototype` with the body methods replaced by guarded ones, then the platform's own
+ * `body` and `bodyUsed` getters and `clone`, which see the body the fetch produced rather than the
+ * guarded one.
+ */
+export type Platform = [
+  prototype: object,
+  body: (this: Response) => ReadableStream<Uint8Array> | null,
+  bodyUsed: (this: Response) => boolean,
+  clone: (this: Response) => Response,
+];
 
 let platform: Platform | undefined;
 
-function getter<T>(name: string): (this: Response) => T {
-  const get = Object.getOwnPropertyDescriptor(Response.prototype, name)?.get;
-  if (get === undefined) throw new TypeError(`Response.prototype.${name} is not an accessor`);
-  return get as (this: Response) => T;
-}
-
-const decoder = new TextDecoder();
-
-function guardOf(response: Response): BodyGuard {
-  const guard = (response as GuardedResponse)[GUARD];
-  if (guard === undefined) throw new TypeError("Illegal invocation");
-  return guard;
-}
-
-/** A method on the guarded prototype. */
-function method(value: (this: Response) => unknown): PropertyDescriptor {
-  return { configurable: true, writable: true, value };
-}
+/** The body methods, each guarded where the platform has it (`bytes()` is newer than Node 20.0). */
+const KINDS = ["text", "json", "arrayBuffer", "bytes", "blob", "formData"];
 
 /** Built on first use, so importing core never touches `Response` (a bundle may not need it). */
 export function getPlatform(): Platform {
-  if (platform !== undefined) return platform;
-  const methods: PropertyDescriptorMap = {
+  if (platform) return platform;
+  const native = Response.prototype as unknown as Record<string, () => unknown>;
+  const getter = (name: string) => Object.getOwnPropertyDescriptor(native, name)!.get as never;
+  const guardOf = (response: Response): BodyGuard => (response as Response & { [GUARD]: BodyGuard })[GUARD];
+  const decoder = new TextDecoder();
+  const prototype = Object.create(native, {
     body: {
       configurable: true,
       enumerable: true,
@@ -49,47 +47,20 @@ export function getPlatform(): Platform {
         return guardOf(this).stream();
       },
     },
-    clone: method(function () {
-      return guardOf(this).clone();
-    }),
-    text: method(async function () {
-      return decoder.decode(await guardOf(this).read("text"));
-    }),
-    json: method(async function () {
-      return JSON.parse(decoder.decode(await guardOf(this).read("json")));
-    }),
-    arrayBuffer: method(async function () {
-      return ownedCopy(await guardOf(this).read("arrayBuffer")).buffer;
-    }),
-    blob: method(async function () {
-      return guardOf(this).viaPlatform("blob");
-    }),
-    formData: method(async function () {
-      return guardOf(this).viaPlatform("formData");
-    }),
+  });
+  prototype.clone = function (this: Response) {
+    return guardOf(this).clone();
   };
-  // `bytes()` is newer than Node 20.0; guard it where the platform has it.
-  if (typeof (Response.prototype as { bytes?: unknown }).bytes === "function") {
-    methods.bytes = method(async function () {
-      return ownedCopy(await guardOf(this).read("bytes"));
-    });
+  for (const kind of KINDS) {
+    if (typeof native[kind] !== "function") continue;
+    prototype[kind] = async function (this: Response) {
+      const bytes = await guardOf(this).read(kind);
+      if (kind === "text") return decoder.decode(bytes);
+      if (kind === "json") return JSON.parse(decoder.decode(bytes));
+      // The rest need the platform's copies and MIME type handling: let a plain Response do it.
+      return (new Response(bytes, { headers: this.headers }) as unknown as typeof native)[kind]!();
+    };
   }
-  platform = {
-    body: getter("body"),
-    bodyUsed: getter("bodyUsed"),
-    clone: Response.prototype.clone,
-    prototype: Object.create(Response.prototype, methods),
-  };
+  platform = [prototype, getter("body"), getter("bodyUsed"), native.clone as never];
   return platform;
 }
-
-/** A copy the caller may keep: a chunk can be a view into a buffer that holds other data. */
-function ownedCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.byteOffset === 0 &&
-    bytes.byteLength === bytes.buffer.byteLength &&
-    bytes.buffer instanceof ArrayBuffer
-    ? (bytes as Uint8Array<ArrayBuffer>)
-    : new Uint8Array(bytes);
-}
-
-export type BodyKind = "text" | "json" | "arrayBuffer" | "bytes" | "blob" | "formData";

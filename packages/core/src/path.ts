@@ -3,37 +3,24 @@
  * `fetch` removes dot segments, so `DELETE /v2/databases/{id}/users/..` would be sent as
  * `DELETE /v2/databases/{id}` and hit the cluster itself; `%2E%2E` is treated the same way.
  */
-import { InvalidPathParameterError } from "./request-errors.js";
-
-/** How many rounds of percent-decoding are checked (`%252E` → `%2E` → `.`). */
-const DECODE_ROUNDS = 4;
-
-function decodeOnce(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
+import { InvalidPathParameterError, type PathParameterRule } from "./request-errors.js";
 
 /** True when `text`, or any percent-decoding of it, has a `.` or `..` segment (split at `/` or `\`). */
 function hasDotSegment(text: string): boolean {
-  // Without a `.` or a `%`, no round of decoding can produce a dot.
-  if (!text.includes(".") && !text.includes("%")) return false;
+  // The text as it is, then up to 4 rounds of percent-decoding (`%252E` → `%2E` → `.`).
   let current = text;
-  for (let round = 0; round <= DECODE_ROUNDS; round++) {
-    if (current.split(/[/\\]/).some((segment) => segment === "." || segment === "..")) return true;
-    const next = decodeOnce(current);
+  for (let round = 0; round <= 4; round++) {
+    if (/(?:^|[/\\])\.\.?(?:$|[/\\])/.test(current)) return true;
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return false;
+    }
     if (next === current) return false;
     current = next;
   }
   return false;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 /**
@@ -42,33 +29,24 @@ function typeName(value: unknown): string {
  * naming `parameter`. Vendors with their own path encoding call this first, then encode.
  */
 export function assertSafePathSegment(parameter: string, value: unknown): string {
-  if (value === undefined || value === null) {
-    throw new InvalidPathParameterError({
-      parameter,
-      rule: "missing",
-      message: `Path parameter "${parameter}" is missing`,
-    });
-  }
+  const refuse = (rule: PathParameterRule, why: string): never => {
+    throw new InvalidPathParameterError({ parameter, rule, message: `Path parameter "${parameter}" ${why}` });
+  };
+  if (value === undefined || value === null) return refuse("missing", "is missing");
   if (typeof value !== "string") {
-    throw new InvalidPathParameterError({
-      parameter,
-      rule: "not-a-string",
-      message: `Path parameter "${parameter}" must be a string, got ${typeName(value)}`,
-    });
+    const type = Array.isArray(value)
+      ? "an array"
+      : typeof value === "object"
+        ? "an object"
+        : `a ${typeof value}`;
+    return refuse("not-a-string", `must be a string, got ${type}`);
   }
-  if (value === "") {
-    throw new InvalidPathParameterError({
-      parameter,
-      rule: "empty",
-      message: `Path parameter "${parameter}" must not be empty: the request would reach the parent resource`,
-    });
-  }
+  if (value === "") return refuse("empty", "must not be empty: the request would reach the parent resource");
   if (hasDotSegment(value)) {
-    throw new InvalidPathParameterError({
-      parameter,
-      rule: "dot-segment",
-      message: `Path parameter "${parameter}" must not be "." or ".." (also percent-encoded): the URL parser would drop the segment and the request would reach a different resource`,
-    });
+    return refuse(
+      "dot-segment",
+      'must not be "." or ".." (also percent-encoded): the URL parser would drop it and reach another resource',
+    );
   }
   return value;
 }

@@ -15,36 +15,24 @@ function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
-/** A key is secret when its normalized form contains one of these... */
-const SECRET_KEY_PARTS = [
-  "password",
-  "passwd",
-  "passphrase",
-  "secret",
-  "token",
-  "apikey",
-  "privatekey",
-  "accesskey",
-  "accesscert",
-  "authorization",
-  "cookie",
-  "credential",
-  "certificate",
-];
-/** ...or is exactly one of these (too short to match as a part). */
-const SECRET_KEYS_EXACT = new Set(["pwd", "pass", "cert", "auth"]);
+/**
+ * The words that make a key secret. One list serves both uses: in free text the separators are
+ * optional (`api_key`, `api-key`, `apikey`), and a normalized key has none left to match.
+ */
+const KEY_WORD =
+  "(?:pass(?:word|wd|phrase)|secret|token|api[-_]?key|private[-_]?key|access[-_]?(?:key|cert)|authorization|cookie|credentials?|certificate)";
+
+/** A normalized key is secret when it contains a key word, or is one of the short ones exactly. */
+const SECRET_KEY = /* @__PURE__ */ new RegExp(`${KEY_WORD}|^(?:pwd|pass|cert|auth)$`);
 
 /** True for key names whose values are secrets: `password`, `X-Auth-Token`, `private_key`, `set-cookie`, … */
 export function isSecretKey(key: string, extraKeys?: readonly string[]): boolean {
   const normalized = normalizeKey(key);
   if (normalized === "") return false;
-  if (SECRET_KEYS_EXACT.has(normalized)) return true;
-  if (SECRET_KEY_PARTS.some((part) => normalized.includes(part))) return true;
-  return extraKeys?.some((extra) => normalizeKey(extra) === normalized) ?? false;
+  return (
+    SECRET_KEY.test(normalized) || (extraKeys?.some((extra) => normalizeKey(extra) === normalized) ?? false)
+  );
 }
-
-const KEY_WORD =
-  "(?:pass(?:word|wd|phrase)|secret|token|api[-_]?key|private[-_]?key|access[-_]?(?:key|cert)|authorization|cookie|credentials?|certificate)";
 
 /** Patterns for secrets inside free text, applied in this order. */
 const TEXT_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -57,42 +45,44 @@ const TEXT_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   // JSON pairs in text that is not parsed: `"password":"…"`.
   [
-    new RegExp(`("[^"\\\\\\r\\n]*${KEY_WORD}[^"\\\\\\r\\n]*"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi"),
+    /* @__PURE__ */ new RegExp(
+      String.raw`("[^"\\\r\n]*${KEY_WORD}[^"\\\r\n]*"\s*:\s*)"(?:[^"\\]|\\.)*"`,
+      "gi",
+    ),
     `$1"${REDACTED}"`,
   ],
   // Query strings and form bodies: `access_token=…`.
   [
-    new RegExp(`\\b([A-Za-z0-9_.-]*${KEY_WORD}[A-Za-z0-9_.-]*)=(?!\\[REDACTED\\])[^&\\s"',;]+`, "gi"),
+    /* @__PURE__ */ new RegExp(String.raw`\b([\w.-]*${KEY_WORD}[\w.-]*)=(?!\[REDACTED\])[^&\s"',;]+`, "gi"),
     `$1=${REDACTED}`,
   ],
   // Authorization schemes written out: `Bearer eyJ…`, `Basic dXNlcjpwYXNz`.
-  [/\b([Bb]earer)\s+[A-Za-z0-9\-._~+/]+=*/g, `$1 ${REDACTED}`],
+  [/\b([Bb]earer)\s+[\w\-.~+/]+=*/g, `$1 ${REDACTED}`],
   [/\b([Bb]asic)\s+[A-Za-z0-9+/]{8,}={0,2}/g, `$1 ${REDACTED}`],
   // Credentials in URLs: `mongodb+srv://user:pass@host`.
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*):[^\s/?#@]*@/gi, `$1:${REDACTED}@`],
 ];
 
-/** The spellings a secret may take in text: raw, percent-encoded, form-encoded, JSON-escaped. */
-function spellings(value: string): string[] {
-  const out = new Set([value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]);
-  out.add(new URLSearchParams([["", value]]).toString().slice(1));
-  return [...out].filter((spelling) => spelling !== "");
-}
-
-function scrubValue(text: string, value: string): string {
-  let out = text;
-  // Replacing can join a placeholder with its neighbours into a new copy of the value; repeat until
-  // none is left (unless the value is part of the placeholder itself, where nothing can help).
-  for (let round = 0; round < 8 && out.includes(value); round++) {
-    out = out.split(value).join(REDACTED);
-    if (REDACTED.includes(value)) break;
-  }
-  return out;
-}
-
+/** Removes every spelling a secret may take in text: raw, percent-encoded, form-encoded, JSON-escaped. */
 function scrubSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const value of secrets) for (const spelling of spellings(value)) out = scrubValue(out, spelling);
+  for (const value of secrets) {
+    // A Set: scrubbing one spelling twice would nest placeholders when the value is part of one.
+    const spellings = new Set([
+      value,
+      encodeURIComponent(value),
+      JSON.stringify(value).slice(1, -1),
+      new URLSearchParams([["", value]]).toString().slice(1),
+    ]);
+    for (const spelling of spellings) {
+      // Replacing can join a placeholder with its neighbours into a new copy of the value; repeat
+      // until none is left (unless the value is part of the placeholder itself: nothing can help).
+      for (let round = 0; round < 8 && out.includes(spelling); round++) {
+        out = out.split(spelling).join(REDACTED);
+        if (REDACTED.includes(spelling)) break;
+      }
+    }
+  }
   return out;
 }
 
@@ -121,40 +111,31 @@ export function redactUrl(url: string | URL, secrets?: readonly SecretValue[]): 
   } catch {
     return redactString(String(url), values);
   }
-  parsed.username = "";
-  parsed.password = "";
-  const query = parsed.search.slice(1);
-  const search =
-    query === ""
-      ? ""
-      : `?${query
-          .split("&")
-          .map((pair) => {
-            const at = pair.indexOf("=");
-            const key = at === -1 ? pair : pair.slice(0, at);
-            return at !== -1 && isSecretKey(safeDecode(key)) ? `${key}=${REDACTED}` : pair;
-          })
-          .join("&")}`;
+  const query = parsed.search
+    .slice(1)
+    .split("&")
+    .map((pair) => {
+      const at = pair.indexOf("=");
+      // The key as a server reads it (`api%5Fkey` is `api_key`); only the value is replaced.
+      const key = new URLSearchParams(pair).keys().next().value;
+      return at !== -1 && isSecretKey(key ?? "") ? `${pair.slice(0, at)}=${REDACTED}` : pair;
+    })
+    .join("&");
   const hash = parsed.hash;
-  parsed.search = "";
-  parsed.hash = "";
+  parsed.username = parsed.password = parsed.search = parsed.hash = "";
   // `href`, not `origin`: the origin of `mongodb+srv://host/db` is "null".
-  return redactString(`${parsed.href}${search}${hash}`, values);
+  return redactString(`${parsed.href}${query && `?${query}`}${hash}`, values);
 }
 
-function safeDecode(text: string): string {
+const UNREADABLE = "[Unreadable]";
+
+/** The value under `key`, or a placeholder when reading it throws (a getter, a Proxy). */
+function readSafely(value: object, key: string): unknown {
   try {
-    return decodeURIComponent(text.replace(/\+/g, " "));
+    return (value as Record<string, unknown>)[key];
   } catch {
-    return text;
+    return UNREADABLE;
   }
-}
-
-interface Walk {
-  readonly secrets: readonly string[];
-  readonly keys: readonly string[];
-  readonly maxDepth: number;
-  readonly ancestors: Set<object>;
 }
 
 /**
@@ -164,86 +145,62 @@ interface Walk {
  * become plain data, so the result always survives `JSON.stringify`.
  */
 export function redact(value: unknown, options: RedactOptions = {}): unknown {
-  const walk: Walk = {
-    secrets: secretStrings(options.secrets),
-    keys: options.keys ?? [],
-    maxDepth: options.maxDepth ?? 32,
-    ancestors: new Set(),
-  };
-  return copy(value, walk, 0);
-}
+  const secrets = secretStrings(options.secrets);
+  const keys = options.keys ?? [];
+  const maxDepth = options.maxDepth ?? 32;
+  const ancestors = new Set<object>();
 
-function copy(value: unknown, walk: Walk, depth: number): unknown {
-  if (typeof value === "string") return redactString(value, walk.secrets);
-  if (typeof value === "function") return value.name ? `[Function: ${value.name}]` : "[Function]";
-  if (typeof value !== "object" || value === null) return value;
-  if (value instanceof Secret) return REDACTED;
-  if (walk.ancestors.has(value)) return "[Circular]";
-  if (depth >= walk.maxDepth) return "[Truncated]";
-  walk.ancestors.add(value);
-  try {
-    return copyObject(value, walk, depth + 1);
-  } catch {
-    return "[Unreadable]";
-  } finally {
-    walk.ancestors.delete(value);
-  }
-}
+  const entry = (key: string, item: unknown, depth: number): unknown =>
+    item !== null && item !== undefined && isSecretKey(key, keys) ? REDACTED : copy(item, depth);
 
-function copyEntry(key: string, value: unknown, walk: Walk, depth: number): unknown {
-  if (value !== null && value !== undefined && isSecretKey(key, walk.keys)) return REDACTED;
-  return copy(value, walk, depth);
-}
-
-function copyObject(value: object, walk: Walk, depth: number): unknown {
-  if (Array.isArray(value)) return value.map((item) => copy(item, walk, depth));
-  if (value instanceof Date) return new Date(value.getTime());
-  if (value instanceof URL) return redactUrl(value, walk.secrets);
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return `[Binary: ${value.byteLength} bytes]`;
-  if (typeof Headers === "function" && value instanceof Headers) {
-    return copyPairs([...value.entries()], walk, depth);
-  }
-  if (value instanceof Map) {
-    const out = new Map<unknown, unknown>();
-    for (const [key, item] of value) {
-      const copiedKey = copy(key, walk, depth);
-      out.set(
-        copiedKey,
-        typeof key === "string" ? copyEntry(key, item, walk, depth) : copy(item, walk, depth),
-      );
+  const copy = (item: unknown, depth: number): unknown => {
+    if (typeof item === "string") return redactString(item, secrets);
+    if (typeof item === "function") return item.name ? `[Function: ${item.name}]` : "[Function]";
+    if (typeof item !== "object" || item === null) return item;
+    if (item instanceof Secret) return REDACTED;
+    if (ancestors.has(item)) return "[Circular]";
+    if (depth >= maxDepth) return "[Truncated]";
+    ancestors.add(item);
+    try {
+      return copyObject(item, depth + 1);
+    } catch {
+      return UNREADABLE;
+    } finally {
+      ancestors.delete(item);
     }
-    return out;
-  }
-  if (value instanceof Set) return new Set([...value].map((item) => copy(item, walk, depth)));
-  const out: Record<string, unknown> = {};
-  if (value instanceof Error) {
-    assign(out, "name", copy(readSafely(value, "name"), walk, depth));
-    assign(out, "message", copy(readSafely(value, "message"), walk, depth));
-  }
-  for (const key of Object.keys(value)) assign(out, key, copyEntry(key, readSafely(value, key), walk, depth));
-  if (value instanceof Error && "cause" in value) {
-    assign(out, "cause", copy(readSafely(value, "cause"), walk, depth));
-  }
-  return out;
-}
+  };
 
-function copyPairs(pairs: ReadonlyArray<readonly [string, unknown]>, walk: Walk, depth: number): unknown {
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of pairs) assign(out, key, copyEntry(key, item, walk, depth));
-  return out;
-}
+  const copyObject = (item: object, depth: number): unknown => {
+    if (Array.isArray(item)) return item.map((element) => copy(element, depth));
+    if (item instanceof Date) return new Date(item.getTime());
+    if (item instanceof URL) return redactUrl(item, secrets);
+    if (ArrayBuffer.isView(item) || item instanceof ArrayBuffer) return `[Binary: ${item.byteLength} bytes]`;
+    if (item instanceof Map) {
+      const out = new Map<unknown, unknown>();
+      for (const [key, element] of item) {
+        out.set(
+          copy(key, depth),
+          typeof key === "string" ? entry(key, element, depth) : copy(element, depth),
+        );
+      }
+      return out;
+    }
+    if (item instanceof Set) return new Set([...item].map((element) => copy(element, depth)));
+    const error = item instanceof Error;
+    const out: Array<[string, unknown]> = error
+      ? [
+          ["name", copy(readSafely(item, "name"), depth)],
+          ["message", copy(readSafely(item, "message"), depth)],
+        ]
+      : [];
+    const add = (key: string, element: unknown) => out.push([key, entry(key, element, depth)]);
+    if (typeof Headers === "function" && item instanceof Headers)
+      for (const [key, element] of item) add(key, element);
+    else for (const key of Object.keys(item)) add(key, readSafely(item, key));
+    if (error && "cause" in item) out.push(["cause", copy(readSafely(item, "cause"), depth)]);
+    // `fromEntries` defines each key, so a `__proto__` key stays a key instead of changing the prototype.
+    return Object.fromEntries(out);
+  };
 
-const UNREADABLE = "[Unreadable]";
-
-function readSafely(value: object, key: string): unknown {
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return UNREADABLE;
-  }
-}
-
-/** Plain assignment, except that a `__proto__` key stays a key instead of changing the prototype. */
-function assign(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  return copy(value, 0);
 }

@@ -8,10 +8,26 @@ export interface RequestTarget {
   readonly url?: string | URL;
 }
 
-function target(init: RequestTarget & DbUsersErrorOptions): { method?: string; url?: string; text: string } {
-  const url = init.url === undefined ? undefined : redactUrl(init.url, init.secrets);
-  const text = [init.method, url].filter((part) => part !== undefined).join(" ");
-  return { method: init.method, url, text: text === "" ? "" : ` (${text})` };
+/**
+ * What the errors about one request share: `method` and the redacted `url`, named in the message
+ * as ` (GET https://host/path)` wherever `message` puts it, after the class's own `fields` (so
+ * `toJSON()` lists them first). Not exported: only a base class.
+ */
+class RequestError extends DbUsersError {
+  declare readonly method?: string;
+  declare readonly url?: string;
+
+  constructor(
+    code: string,
+    message: (where: string) => string,
+    init: RequestTarget & DbUsersErrorOptions,
+    fields?: object,
+  ) {
+    const url = init.url === undefined ? undefined : redactUrl(init.url, init.secrets);
+    const where = [init.method, url].filter((part) => part !== undefined).join(" ");
+    super(code, message(where && ` (${where})`), init);
+    Object.assign(this, fields, { method: init.method, url });
+  }
 }
 
 export interface TimeoutErrorInit extends RequestTarget, DbUsersErrorOptions {
@@ -19,34 +35,24 @@ export interface TimeoutErrorInit extends RequestTarget, DbUsersErrorOptions {
 }
 
 /** The request (or reading its body) took longer than `timeoutMs`. */
-export class TimeoutError extends DbUsersError {
+export class TimeoutError extends RequestError {
   override name = "TimeoutError";
-  readonly timeoutMs: number;
-  readonly method?: string;
-  readonly url?: string;
+  declare readonly timeoutMs: number;
 
   constructor(init: TimeoutErrorInit) {
-    const where = target(init);
-    super("TIMEOUT", `Request timed out after ${init.timeoutMs} ms${where.text}`, init);
-    this.timeoutMs = init.timeoutMs;
-    this.method = where.method;
-    this.url = where.url;
+    const { timeoutMs } = init;
+    super("TIMEOUT", (where) => `Request timed out after ${timeoutMs} ms${where}`, init, { timeoutMs });
   }
 }
 
 export interface AbortedErrorInit extends RequestTarget, DbUsersErrorOptions {}
 
 /** The caller's `AbortSignal` fired. The signal's reason, if any, is the (redacted) `cause`. */
-export class AbortedError extends DbUsersError {
+export class AbortedError extends RequestError {
   override name = "AbortedError";
-  readonly method?: string;
-  readonly url?: string;
 
   constructor(init: AbortedErrorInit = {}) {
-    const where = target(init);
-    super("ABORTED", `Request aborted by the caller's AbortSignal${where.text}`, init);
-    this.method = where.method;
-    this.url = where.url;
+    super("ABORTED", (where) => `Request aborted by the caller's AbortSignal${where}`, init);
   }
 }
 
@@ -56,32 +62,26 @@ export interface NetworkErrorInit extends RequestTarget, DbUsersErrorOptions {
 }
 
 /** No HTTP answer: the connection was refused, reset or closed before (or while) the response arrived. */
-export class NetworkError extends DbUsersError {
+export class NetworkError extends RequestError {
   override name = "NetworkError";
-  readonly retryable: boolean;
-  readonly method?: string;
-  readonly url?: string;
+  declare readonly retryable: boolean;
 
   constructor(init: NetworkErrorInit = {}) {
-    const where = target(init);
-    super("NETWORK_ERROR", `Network error${where.text}: ${describeCause(init.cause)}`, init);
-    this.retryable = init.retryable ?? true;
-    this.method = where.method;
-    this.url = where.url;
+    super("NETWORK_ERROR", (where) => `Network error${where}: ${describeCause(init.cause)}`, init, {
+      retryable: init.retryable ?? true,
+    });
   }
 }
 
 /** `fetch failed (UND_ERR_SOCKET: other side closed)`: the messages and codes along a cause chain. */
 function describeCause(cause: unknown): string {
   const parts: string[] = [];
-  let current: unknown = cause;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+  for (let current = cause; parts.length < 4 && current instanceof Error; current = current.cause) {
     const code = (current as { code?: unknown }).code;
     parts.push(typeof code === "string" ? `${code}: ${current.message}` : current.message);
-    current = current.cause;
   }
-  if (parts.length === 0) return "the connection failed";
-  return parts.length === 1 ? parts[0]! : `${parts[0]} (${parts.slice(1).join("; ")})`;
+  const [first = "the connection failed", ...rest] = parts;
+  return rest.length === 0 ? first : `${first} (${rest.join("; ")})`;
 }
 
 /** Which rule a base URL broke. */
@@ -96,9 +96,9 @@ export interface UnsafeUrlErrorInit extends DbUsersErrorOptions {
 /** A URL that would send credentials in clear text, or to a place a client must not go. */
 export class UnsafeUrlError extends DbUsersError {
   override name = "UnsafeUrlError";
-  readonly rule: UnsafeUrlRule;
+  declare readonly rule: UnsafeUrlRule;
   /** The refused URL, without user info or secret query parameters. */
-  readonly url: string;
+  declare readonly url: string;
 
   constructor(init: UnsafeUrlErrorInit) {
     const url = redactUrl(init.url, init.secrets);
@@ -121,8 +121,8 @@ export interface InvalidPathParameterErrorInit extends DbUsersErrorOptions {
 /** A path parameter that would make the request reach a different resource than the one named. */
 export class InvalidPathParameterError extends DbUsersError {
   override name = "InvalidPathParameterError";
-  readonly parameter: string;
-  readonly rule: PathParameterRule;
+  declare readonly parameter: string;
+  declare readonly rule: PathParameterRule;
 
   constructor(init: InvalidPathParameterErrorInit) {
     const parameter = redactText(init.parameter, init.secrets);
@@ -143,22 +143,19 @@ export interface ResponseParseErrorInit extends RequestTarget, DbUsersErrorOptio
 }
 
 /** The server's answer could not be read as the expected format (malformed JSON, for example). */
-export class ResponseParseError extends DbUsersError {
+export class ResponseParseError extends RequestError {
   override name = "ResponseParseError";
-  readonly status: number;
-  readonly contentType?: string;
-  readonly method?: string;
-  readonly url?: string;
+  declare readonly status: number;
+  declare readonly contentType?: string;
 
   constructor(init: ResponseParseErrorInit) {
-    const where = target(init);
-    const type = init.contentType === undefined ? "" : `, content-type ${init.contentType}`;
-    const message =
-      init.message ?? `Response body is not valid JSON (status ${init.status}${type})${where.text}`;
-    super("INVALID_RESPONSE", message, init);
-    this.status = init.status;
-    if (init.contentType !== undefined) this.contentType = redactText(init.contentType, init.secrets);
-    this.method = where.method;
-    this.url = where.url;
+    const { status, contentType } = init;
+    const type = contentType === undefined ? "" : `, content-type ${contentType}`;
+    super(
+      "INVALID_RESPONSE",
+      (where) => init.message ?? `Response body is not valid JSON (status ${status}${type})${where}`,
+      init,
+      { status, contentType: contentType === undefined ? undefined : redactText(contentType, init.secrets) },
+    );
   }
 }

@@ -97,24 +97,11 @@ export function parseRetryAfter(
 }
 
 /** Codes of connection failures where the request can be sent again. */
-const RETRYABLE_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CLOSED",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "ERR_STREAM_PREMATURE_CLOSE",
-]);
+const RETRYABLE_CODE =
+  /^(?:ECONN(?:RESET|REFUSED|ABORTED)|EPIPE|ETIMEDOUT|EAI_AGAIN|E(?:NET|HOST)UNREACH|UND_ERR_(?:SOCKET|CLOSED|CONNECT_TIMEOUT|HEADERS_TIMEOUT)|ERR_STREAM_PREMATURE_CLOSE)$/;
 /** Failures that another attempt will not fix: a name that does not resolve, a bad certificate. */
 const PERMANENT_CODE =
-  /^(ENOTFOUND|CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT|UNABLE_TO_)/;
+  /^(?:ENOTFOUND|CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT|UNABLE_TO_)/;
 const RETRYABLE_MESSAGE = /socket hang up|premature close|other side closed|ECONNRESET/i;
 
 /**
@@ -127,26 +114,24 @@ export function isConnectionError(error: unknown): boolean {
   for (let current = error; current instanceof Error && chain.length < 8; current = current.cause) {
     chain.push(current);
   }
-  if (chain.length === 0) return false;
   const codes = chain.map((item) => (item as { code?: unknown }).code).filter((c) => typeof c === "string");
   if (codes.some((code) => PERMANENT_CODE.test(code))) return false;
-  if (codes.some((code) => RETRYABLE_CODES.has(code))) return true;
-  if (chain.some((item) => RETRYABLE_MESSAGE.test(item.message))) return true;
-  // undici wraps every failure in `TypeError: fetch failed`; without a known cause, trust it only
-  // when nothing more specific is attached.
-  return chain[0]?.message === "fetch failed" && chain.length === 1;
+  return (
+    codes.some((code) => RETRYABLE_CODE.test(code)) ||
+    chain.some((item) => RETRYABLE_MESSAGE.test(item.message)) ||
+    // undici wraps every failure in `TypeError: fetch failed`; without a known cause, trust it only
+    // when nothing more specific is attached.
+    (chain.length === 1 && chain[0]!.message === "fetch failed")
+  );
 }
 
 /** A timer that rejects with the signal's reason when the signal aborts, and leaves nothing behind. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
+    if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(signal!.reason);
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);

@@ -3,7 +3,8 @@
 /** The text every redaction puts in place of a secret. */
 export const REDACTED = "[REDACTED]";
 
-const inspectCustom: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
+/** Internal (not exported from the package): the key of a custom `util.inspect`, shared with errors.ts. */
+export const inspectCustom: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
 
 /**
  * Holds a secret string. It prints as `[REDACTED]` through `String()`, template literals,
@@ -55,7 +56,7 @@ export type SecretValue = string | Secret;
 
 /** The plain strings behind a list of secrets, empty ones dropped, longest first. */
 export function secretStrings(secrets: readonly SecretValue[] | undefined): string[] {
-  if (secrets === undefined || secrets.length === 0) return [];
+  if (!secrets?.length) return [];
   const out = new Set<string>();
   for (const item of secrets) {
     const value = item instanceof Secret ? item.reveal() : item;

@@ -26,13 +26,6 @@ const CODES: Readonly<Record<number, DigitalOceanErrorCode>> = {
   429: "RATE_LIMITED",
 };
 
-export function errorCodeFor(status: number): DigitalOceanErrorCode {
-  return CODES[status] ?? (status >= 500 ? "SERVER_ERROR" : "API_ERROR");
-}
-
-/** Methods a server may see twice without a second effect. */
-const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE"]);
-
 export interface DigitalOceanApiErrorInit {
   readonly status: number;
   readonly method: string;
@@ -48,47 +41,44 @@ export class DigitalOceanApiError extends ApiError {
   override name = "DigitalOceanApiError";
   declare readonly code: DigitalOceanErrorCode;
   /** DigitalOcean's own error id, e.g. `not_found`, `unauthorized`, `too_many_requests`. */
-  readonly id?: string;
+  declare readonly id?: string;
   /** DigitalOcean's sentence about the error (also at the end of `message`). */
-  readonly apiMessage?: string;
+  declare readonly apiMessage?: string;
   /** On a 429: how long DigitalOcean asks to wait (`Retry-After`, else `ratelimit-reset`), in ms. */
-  readonly retryAfterMs?: number;
+  declare readonly retryAfterMs?: number;
 
   constructor(init: DigitalOceanApiErrorInit) {
-    const body = errorBody(init.body);
-    const detail = [body?.message, body?.id === undefined ? undefined : `(${body.id})`]
+    const { status, method, body, headers, secrets } = init;
+    // The fields of DigitalOcean's error body that are there and are strings.
+    const field = (key: keyof DigitalOceanErrorBody): string | undefined => {
+      const value = (body as Record<string, unknown> | null | undefined)?.[key];
+      return typeof value === "string" ? value : undefined;
+    };
+    const id = field("id");
+    const apiMessage = field("message");
+    const detail = [apiMessage, id === undefined ? undefined : `(${id})`]
       .filter((part) => part !== undefined)
       .join(" ");
     super({
-      status: init.status,
+      status,
       vendor: "DigitalOcean",
-      method: init.method,
+      method,
       url: init.url,
-      body: init.body,
-      code: errorCodeFor(init.status),
+      body,
+      code: CODES[status] ?? (status >= 500 ? "SERVER_ERROR" : "API_ERROR"),
       // A 429 was refused before any work was done, so even a POST may be sent again; a failed
       // POST (500, 503) may have created the user already, so the caller must look first.
-      retryable: isRetryableStatus(init.status) && (init.status === 429 || IDEMPOTENT.has(init.method)),
-      ...(detail === "" ? {} : { detail }),
-      ...(body?.request_id === undefined ? {} : { requestId: body.request_id }),
-      ...(body?.id === undefined ? {} : { vendorCode: body.id }),
-      ...(init.secrets === undefined ? {} : { secrets: init.secrets }),
+      // GET, HEAD, PUT and DELETE are the methods a server may see twice without a second effect.
+      retryable: isRetryableStatus(status) && (status === 429 || /^(?:GET|HEAD|PUT|DELETE)$/.test(method)),
+      detail: detail || undefined,
+      requestId: field("request_id"),
+      vendorCode: id,
+      secrets,
     });
-    if (this.vendorCode !== undefined) this.id = this.vendorCode;
-    if (body?.message !== undefined) this.apiMessage = redactText(body.message, init.secrets);
+    if (id !== undefined) this.id = this.vendorCode;
+    if (apiMessage !== undefined) this.apiMessage = redactText(apiMessage, secrets);
     // `ratelimit-reset` is on every answer; it means "wait until then" only on a 429.
-    const wait = init.status === 429 && init.headers ? parseRetryAfter(init.headers) : undefined;
+    const wait = status === 429 && headers ? parseRetryAfter(headers) : undefined;
     if (wait !== undefined) this.retryAfterMs = wait;
   }
-}
-
-/** The fields of DigitalOcean's error body that are there and are strings. */
-function errorBody(body: unknown): Partial<DigitalOceanErrorBody> | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  const out: { -readonly [K in keyof DigitalOceanErrorBody]?: string } = {};
-  if (typeof record.id === "string") out.id = record.id;
-  if (typeof record.message === "string") out.message = record.message;
-  if (typeof record.request_id === "string") out.request_id = record.request_id;
-  return out;
 }

@@ -8,52 +8,27 @@ import { type FetchResult, ResponseParseError, type SecretValue, unwrap } from "
 import { DigitalOceanApiError } from "./errors.js";
 import type { DatabaseUser, KafkaAcl } from "./types.js";
 
-type TextResult = FetchResult<string, unknown>;
+/** Reads one answer; `method` and `secrets` are the call's, for the errors built from it. */
+export type Reader<T> = (
+  result: FetchResult<string, unknown>,
+  method: string,
+  secrets: readonly SecretValue[],
+) => T;
 
-/** What the caller sent, for the errors built from the answer. */
-export interface Exchange {
-  readonly method: string;
-  readonly secrets: readonly SecretValue[];
-}
-
-function apiError(exchange: Exchange) {
-  return (response: Response, body: unknown): Error =>
-    new DigitalOceanApiError({
-      status: response.status,
-      method: exchange.method,
-      url: response.url,
-      body,
-      headers: response.headers,
-      secrets: exchange.secrets,
-    });
-}
-
-function unexpected(response: Response, exchange: Exchange, what: string): ResponseParseError {
-  const contentType = response.headers.get("content-type");
-  return new ResponseParseError({
-    status: response.status,
-    method: exchange.method,
-    url: response.url,
-    secrets: exchange.secrets,
-    ...(contentType === null ? {} : { contentType }),
-    message: `DigitalOcean answered ${response.status} to ${exchange.method} ${response.url} with ${what}`,
-  });
-}
-
-/** The JSON object of a success, or the typed error. */
-function successObject(result: TextResult, exchange: Exchange): Record<string, unknown> {
-  const text = unwrap(result, apiError(exchange));
-  let parsed: unknown;
-  try {
-    parsed = text === undefined || text === "" ? undefined : JSON.parse(text);
-  } catch {
-    throw unexpected(result.response, exchange, "a body that is not valid JSON");
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw unexpected(result.response, exchange, "no JSON object in the body");
-  }
-  return parsed as Record<string, unknown>;
-}
+/** `data` (the text) of a success, or throws the `DigitalOceanApiError` for an error status. */
+const text: Reader<string | undefined> = (result, method, secrets) =>
+  unwrap(
+    result,
+    (response, body) =>
+      new DigitalOceanApiError({
+        status: response.status,
+        method,
+        url: response.url,
+        body,
+        headers: response.headers,
+        secrets,
+      }),
+  );
 
 function isUser(value: unknown): value is DatabaseUser {
   return (
@@ -61,28 +36,61 @@ function isUser(value: unknown): value is DatabaseUser {
   );
 }
 
-/** `{ user }` → the user. */
-export function readUser(result: TextResult, exchange: Exchange): DatabaseUser {
-  const { user } = successObject(result, exchange);
-  if (!isUser(user))
-    throw unexpected(result.response, exchange, "no `user` object with a `name` in the body");
-  return normalizeUser(user);
+/**
+ * A reader for a success whose body is the JSON object `{ [key]: … }`: `convert` turns the member into
+ * the result, or gives `undefined` when it is not what the spec promises (`what` then says what came).
+ */
+function reader<T>(key: string, what: string, convert: (member: unknown) => T | undefined): Reader<T> {
+  return (result, method, secrets) => {
+    const body = text(result, method, secrets);
+    let parsed: unknown;
+    let problem = "a body that is not valid JSON";
+    try {
+      parsed = body ? JSON.parse(body) : undefined;
+      problem = "no JSON object in the body";
+    } catch {
+      // `problem` says so; the SyntaxError itself quotes the body, so it goes nowhere.
+    }
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+      const value = convert((parsed as Record<string, unknown>)[key]);
+      if (value !== undefined) return value;
+      problem = what;
+    }
+    const { status, url, headers } = result.response;
+    throw new ResponseParseError({
+      status,
+      method,
+      url,
+      secrets,
+      contentType: headers.get("content-type") ?? undefined,
+      message: `DigitalOcean answered ${status} to ${method} ${url} with ${problem}`,
+    });
+  };
 }
+
+/** `{ user }` → the user. */
+export const readUser: Reader<DatabaseUser> = /* @__PURE__ */ reader(
+  "user",
+  "no `user` object with a `name` in the body",
+  (user) => (isUser(user) ? normalizeUser(user) : undefined),
+);
 
 /** `{ users }` → the users; a missing `users` is an empty list (the spec does not require the key). */
-export function readUsers(result: TextResult, exchange: Exchange): DatabaseUser[] {
-  const { users } = successObject(result, exchange);
-  if (users === undefined) return [];
-  if (!Array.isArray(users) || !users.every(isUser)) {
-    throw unexpected(result.response, exchange, "a `users` member that is not a list of users");
-  }
-  return users.map(normalizeUser);
-}
+export const readUsers: Reader<DatabaseUser[]> = /* @__PURE__ */ reader(
+  "users",
+  "a `users` member that is not a list of users",
+  (users) =>
+    users === undefined
+      ? []
+      : Array.isArray(users) && users.every(isUser)
+        ? users.map(normalizeUser)
+        : undefined,
+);
 
 /** A success with nothing to read (`204 No Content`), or the typed error. */
-export function readEmpty(result: TextResult, exchange: Exchange): void {
-  unwrap(result, apiError(exchange));
-}
+export const readEmpty: Reader<void> = (result, method, secrets) => {
+  text(result, method, secrets);
+};
 
 /**
  * DigitalOcean has answered the Kafka permission `produceconsume` spelled `produce_consume`
