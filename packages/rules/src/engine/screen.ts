@@ -90,6 +90,12 @@ export function buildScreen<C extends BaseContext>(rules: readonly Rule<C>[]): S
     else always |= bit;
   });
 
+  // The window every length pre-screen passes in: inside it, no length bit needs looking at.
+  const shortest = Math.max(0, ...minima.map((m) => m.n));
+  const longest = Math.min(Number.POSITIVE_INFINITY, ...maxima.map((m) => m.n));
+  // The lengths of the reserved names: a value of another length skips the set lookups.
+  const reservedLengths = new Set(sets.flatMap(({ set }) => [...set].map((name) => name.length)));
+
   return (value) => {
     const n = value.length;
     let hit = 0;
@@ -103,12 +109,15 @@ export function buildScreen<C extends BaseContext>(rules: readonly Rule<C>[]): S
     }
     // An empty value passes every require rule (length rules report emptiness).
     let mask = always | (hit & forbidMask) | (n > 0 ? requireMask & ~hit : 0);
-    for (let k = 0; k < minima.length; k++) if (n < minima[k]!.n) mask |= minima[k]!.bit;
-    for (let k = 0; k < maxima.length; k++) if (n > maxima[k]!.n) mask |= maxima[k]!.bit;
+    if (n < shortest || n > longest) {
+      for (let k = 0; k < minima.length; k++) if (n < minima[k]!.n) mask |= minima[k]!.bit;
+      for (let k = 0; k < maxima.length; k++) if (n > maxima[k]!.n) mask |= maxima[k]!.bit;
+    }
     if (edgeTests.length > 0 && n > 0)
       mask |=
         edgeBits(edges, edgeTests, value.charCodeAt(0)) | edgeBits(edges, edgeTests, value.charCodeAt(n - 1));
-    for (let k = 0; k < sets.length; k++) if (sets[k]!.set.has(value)) mask |= sets[k]!.bit;
+    if (reservedLengths.has(n))
+      for (let k = 0; k < sets.length; k++) if (sets[k]!.set.has(value)) mask |= sets[k]!.bit;
     for (let k = 0; k < firstUnits.length; k++)
       if (firstUnitMayFail(firstUnits[k]!, value)) mask |= firstUnits[k]!.bit;
     return mask >>> 0;
