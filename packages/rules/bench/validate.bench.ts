@@ -151,7 +151,13 @@ for (const input of [...new Set(rows.map((r) => r.input))]) {
     );
   }
   const floor = rows.find((r) => r.input === input && r.contender === "hand-written loop");
-  if (floor) console.log(`  → ours is ${(ours / floor.ns).toFixed(2)}x the hand-written floor (target ≤ 2x)`);
+  // The floor stops at the first broken rule and builds no violation, so only valid input compares.
+  if (floor && input === "typical names")
+    console.log(`  → ours is ${(ours / floor.ns).toFixed(2)}x the hand-written floor (target ≤ 2x)`);
+  else if (floor)
+    console.log(
+      `  → ours is ${(ours / floor.ns).toFixed(2)}x the hand-written floor, which stops at the first failure and builds no messages (no target)`,
+    );
   const ajv = rows.find((r) => r.input === input && r.contender === "ajv (allErrors)")!;
   console.log(`  → ours is ${(ajv.ns / ours).toFixed(2)}x as fast as ajv with allErrors (target > 1x)`);
 }
