@@ -81,8 +81,35 @@ export interface DigitalOceanClient {
 }
 
 const USERS = "/v2/databases/{database_cluster_uuid}/users";
-const USER = `${USERS}/{username}`;
-const RESET_AUTH = `${USER}/reset_auth`;
+const USER = `${USERS}/{username}` as const;
+const RESET_AUTH = `${USER}/reset_auth` as const;
+
+type Method = "get" | "post" | "put" | "delete";
+/** The path parameters the generated spec types declare for a route; never when it has no such route. */
+type PathParamsOf<P extends string, M extends Method> = P extends keyof paths
+  ? paths[P][M] extends { parameters: { path: infer Q } }
+    ? Q
+    : never
+  : never;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Cluster = { database_cluster_uuid: string };
+type ClusterUser = Cluster & { username: string };
+/**
+ * The one call path below sends untyped (method, path) pairs, so the routes are checked here against
+ * the generated types instead: a regenerated spec that moves or drops a route, or renames its path
+ * parameters, fails the typecheck. (Exported only so the compiler does not call it unused.)
+ */
+export type RoutesMatchSpec = [
+  Same<PathParamsOf<typeof USERS, "get">, Cluster>,
+  Same<PathParamsOf<typeof USERS, "post">, Cluster>,
+  Same<PathParamsOf<typeof USER, "get">, ClusterUser>,
+  Same<PathParamsOf<typeof USER, "put">, ClusterUser>,
+  Same<PathParamsOf<typeof USER, "delete">, ClusterUser>,
+  Same<PathParamsOf<typeof RESET_AUTH, "post">, ClusterUser>,
+] extends true[]
+  ? true
+  : never;
+const ROUTES_MATCH_SPEC: RoutesMatchSpec = true;
 
 /** openapi-fetch's `request`, as every method here calls it (the methods' own signatures are the typed API). */
 interface Api {
