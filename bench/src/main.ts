@@ -42,6 +42,9 @@ async function size(): Promise<void> {
       [[kB(result.minifiedBytes), kB(result.gzipBytes), verdict(result.gzipBytes < SIZE_TARGET_BYTES)]],
     ),
   );
+  console.log(
+    `\nWith every string literal emptied (no messages at all), the same code gzips to ${kB(result.codeOnlyGzipBytes)}.`,
+  );
   const share = (bytes: number) => `${((bytes / result.minifiedBytes) * 100).toFixed(1)}%`;
   console.log("\nWhat is in it, by package (minified bytes before gzip)\n");
   console.log(
