@@ -8,8 +8,9 @@ import base from "./vitest.config.js";
  *
  * Test files share modules (`isolate: false`): loading src again for every file costs ~0.5 s, paid
  * for every mutant. That is safe for all code but the lazily built, cached field plans (plan.ts,
- * screen.ts): a plan built before a mutant is switched on would outlive it, so those two files are
- * mutated in their own, isolated run (stryker.isolated.config.json, vitest.stryker-isolated.config.ts).
+ * screen.ts, and check-field.ts, which caches each plan's message info): a plan built before a
+ * mutant is switched on would outlive it, so those files are mutated in their own, isolated run
+ * (stryker.isolated.config.json, vitest.stryker-isolated.config.ts).
  */
 const strykerSuite = defineConfig({
   test: {

@@ -326,6 +326,11 @@ describe("atlas createUser", () => {
         ["scopes[4].type", "atlas.request.required"],
       ],
     });
+    const duplicate = validateRequest("createUser", { ...SEED.scram, scopes }).find(
+      (v) => v.rule === "atlas.createUser.duplicateScope",
+    );
+    // The scope's identity, type then name, as a JSON array.
+    expect(duplicate?.params).toEqual({ firstIndex: 0, key: '["CLUSTER","c1"]' });
   });
 
   it("labels: key and value 1..255, both present in strict", () => {
