@@ -4,7 +4,7 @@
  * that only it could get wrong: non-ASCII whitespace at the edges, reserved names in other cases.
  */
 
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { forbidsChars } from "../../src/checks.js";
 import { checkField } from "../../src/engine/check-field.js";
 import type { Violation } from "../../src/types.js";
@@ -65,4 +65,61 @@ describe("a field with more rules than the screen has bits", () => {
       expect(out).toEqual(oneRuleAtATime(many, value, ctx, "many", "Test"));
     },
   );
+});
+
+describe("checkField, the edges of the loop", () => {
+  const many = {
+    name: "many",
+    label: "many",
+    rules: Array.from({ length: 36 }, (_, i) =>
+      forbidsChars<{ profile: "strict" | "server" }>({
+        id: `m.${i}`,
+        chars: String.fromCharCode(0x100 + i),
+        source: "test",
+        profile: i === 33 ? "strict" : "both",
+      }),
+    ),
+  };
+  it("runs the rules past the 32nd in order, skipping strict ones in the server profile", () => {
+    const run = (profile: "strict" | "server") => {
+      const out: Violation[] = [];
+      checkField(many, "\u0100\u0121\u0122", { profile }, "many", env, out);
+      return out.map((v) => v.rule);
+    };
+    expect(run("strict")).toEqual(["m.0", "m.33", "m.34"]);
+    expect(run("server")).toEqual(["m.0", "m.34"]);
+  });
+
+  const throwing = {
+    name: "odd",
+    label: "odd",
+    rules: [
+      {
+        id: "o.throws",
+        source: "test",
+        profile: "both" as const,
+        description: "throws",
+        check: (): never => {
+          throw new Error("boom");
+        },
+        message: () => "odd breaks o.throws",
+      },
+    ],
+  };
+  it("counts a check that throws as a failure, with the path as given", () => {
+    const out: Violation[] = [];
+    checkField(throwing, "x", { profile: "strict" }, ["users", 1, "name"], env, out);
+    expect(out).toEqual([
+      { path: "users[1].name", rule: "o.throws", message: "odd breaks o.throws", params: {} },
+    ]);
+  });
+  it("names the vendor of each validator when two share a field", () => {
+    const run = (vendor: string) => {
+      const out: Violation[] = [];
+      checkField(spec, "x/y", { profile: "strict", wide: false }, "thing", { provider: "t", vendor }, out);
+      return out.find((v) => v.rule === "t.forbidden")?.message;
+    };
+    expect(run("Alpha")).toContain("Alpha does not allow");
+    expect(run("Beta")).toContain("Beta does not allow");
+  });
 });
