@@ -5,9 +5,10 @@
  * result is the ratios, all measured in this run with the same tool.
  */
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { do_not_optimize, measure } from "mitata";
+import { do_not_optimize } from "mitata";
 import { z } from "zod";
 import { handWrittenUserName } from "./hand-written.js";
+import { interleave, type Timing } from "./interleave.js";
 import { zodForField } from "./zod-from-rules.js";
 
 // The built package, as users run it: tsx's on-the-fly transform of src changes the timings.
@@ -70,94 +71,51 @@ function cycle<T>(values: readonly T[], fn: (v: T) => unknown): () => void {
   };
 }
 
-interface Row {
-  readonly input: string;
-  readonly contender: string;
-  readonly ns: number;
-}
-
-async function time(input: string, contender: string, fn: () => void): Promise<Row> {
-  // Warm up first: the first contender measured would otherwise pay for the JIT's work.
-  for (let i = 0; i < 50_000; i++) fn();
-  const stats = await measure(fn, { min_cpu_time: 300e6 });
-  return { input, contender, ns: stats.avg };
-}
-
-const rows: Row[] = [];
+const results: { readonly input: string; readonly timings: Timing[] }[] = [];
 for (const [input, values] of [
   ["typical names", typical],
   ["worst-case names", worst],
 ] as const) {
-  rows.push(
-    await time(
-      input,
-      "@dbusers/rules",
-      cycle(values, (v) => rackspace.validateField("userName", v, strict)),
-    ),
-  );
-  rows.push(
-    await time(
-      input,
-      "ajv (allErrors)",
-      cycle(values, (v) => ajvUserAll(v)),
-    ),
-  );
-  rows.push(
-    await time(
-      input,
-      "ajv (first error)",
-      cycle(values, (v) => ajvUserFirst(v)),
-    ),
-  );
-  rows.push(
-    await time(
-      input,
-      "zod",
-      cycle(values, (v) => zodUser.safeParse(v)),
-    ),
-  );
-  rows.push(await time(input, "hand-written loop", cycle(values, handWrittenUserName)));
+  results.push({
+    input,
+    timings: interleave([
+      ["@dbusers/rules", cycle(values, (v) => rackspace.validateField("userName", v, strict))],
+      ["ajv (allErrors)", cycle(values, (v) => ajvUserAll(v))],
+      ["ajv (first error)", cycle(values, (v) => ajvUserFirst(v))],
+      ["zod", cycle(values, (v) => zodUser.safeParse(v))],
+      ["hand-written loop", cycle(values, handWrittenUserName)],
+    ]),
+  });
 }
-rows.push(
-  await time(
-    "create-users request (10 users)",
-    "@dbusers/rules",
-    cycle([request], (r) => rackspace.validateRequest("createUsers", r, strict)),
-  ),
-);
-rows.push(
-  await time(
-    "create-users request (10 users)",
-    "ajv (allErrors)",
-    cycle([request], (r) => ajvRequest(r)),
-  ),
-);
-rows.push(
-  await time(
-    "create-users request (10 users)",
-    "zod",
-    cycle([request], (r) => zodRequest.safeParse(r)),
-  ),
-);
+results.push({
+  input: "create-users request (10 users)",
+  timings: interleave([
+    ["@dbusers/rules", cycle([request], (r) => rackspace.validateRequest("createUsers", r, strict))],
+    ["ajv (allErrors)", cycle([request], (r) => ajvRequest(r))],
+    ["zod", cycle([request], (r) => zodRequest.safeParse(r))],
+  ]),
+});
 
-console.log("\nValidation speed — ratios to @dbusers/rules in the same run (>1 means slower than ours)\n");
-for (const input of [...new Set(rows.map((r) => r.input))]) {
-  const ours = rows.find((r) => r.input === input && r.contender === "@dbusers/rules")!.ns;
+console.log(
+  "\nValidation speed — time per operation relative to @dbusers/rules (>1 means slower than ours);\n" +
+    "contenders take turns, 21 rounds; median ratio of the rounds (25th–75th percentile)\n",
+);
+for (const { input, timings } of results) {
   console.log(input);
-  for (const row of rows.filter((r) => r.input === input)) {
-    const ratio = row.ns / ours;
+  for (const t of timings) {
+    const spread = `${t.p25.toFixed(2)}–${t.p75.toFixed(2)}`;
     console.log(
-      `  ${row.contender.padEnd(20)} ${ratio.toFixed(2).padStart(6)}x  (${row.ns.toFixed(0)} ns/op)`,
+      `  ${t.name.padEnd(20)} ${t.ratio.toFixed(2).padStart(6)}x  (${spread}; ${t.ns.toFixed(0)} ns/op)`,
     );
   }
-  const floor = rows.find((r) => r.input === input && r.contender === "hand-written loop");
+  const floor = timings.find((t) => t.name === "hand-written loop");
   // The floor stops at the first broken rule and builds no violation, so only valid input compares.
   if (floor && input === "typical names")
-    console.log(`  → ours is ${(ours / floor.ns).toFixed(2)}x the hand-written floor (target ≤ 2x)`);
+    console.log(`  → ours is ${(1 / floor.ratio).toFixed(2)}x the hand-written floor (target ≤ 2x)`);
   else if (floor)
     console.log(
-      `  → ours is ${(ours / floor.ns).toFixed(2)}x the hand-written floor, which stops at the first failure and builds no messages (no target)`,
+      `  → ours is ${(1 / floor.ratio).toFixed(2)}x the hand-written floor, which stops at the first failure and builds no messages (no target)`,
     );
-  const ajv = rows.find((r) => r.input === input && r.contender === "ajv (allErrors)")!;
-  console.log(`  → ours is ${(ajv.ns / ours).toFixed(2)}x as fast as ajv with allErrors (target > 1x)`);
+  const ajv = timings.find((t) => t.name === "ajv (allErrors)")!;
+  console.log(`  → ours is ${ajv.ratio.toFixed(2)}x as fast as ajv with allErrors (target > 1x)`);
 }
