@@ -45,10 +45,13 @@ function atLeastOne(op: string, ruleName: string, what: string, source: string) 
   };
 }
 
+/** Boxed primitives (`new String("a")`): JSON writes their value, so they are left to it. */
+const boxed = (v: object) => v instanceof String || v instanceof Number || v instanceof Boolean;
+
 /** Sorted-key JSON: Python compares JSON objects by value, whatever the key order (uniqueItems). */
 function canonicalJson(value: unknown): string | undefined {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
+    v !== null && typeof v === "object" && !Array.isArray(v) && !boxed(v)
       ? Object.fromEntries(
           Object.keys(v)
             .sort()
@@ -58,18 +61,33 @@ function canonicalJson(value: unknown): string | undefined {
   );
 }
 
+/** One member whose value is a string: the key as its two parts. */
+function singleStringMember(value: object): ItemKey | undefined {
+  const keys = Object.keys(value);
+  const only = keys.length === 1 ? (value as Record<string, unknown>)[keys[0]!] : undefined;
+  return typeof only === "string" ? [keys[0]!, only] : undefined;
+}
+
 /**
- * Equal exactly when the canonical JSON is. The usual item, `{ "name": "…" }` (one key, a string),
- * is keyed by its two parts, key and value, without JSON; every other item by its canonical JSON
- * (one string, so never equal to a key of parts).
+ * Equal exactly when the canonical JSON is. An item whose canonical JSON is one member with a
+ * string value (the usual `{ "name": "…" }`) is keyed by that member's two parts; every other item
+ * by its canonical JSON (one string, so never equal to a key of parts). A plain object is read
+ * directly; anything else (a null-prototype or class object, `toJSON`, a boxed string) is
+ * stringified first, so it meets the plain objects it equals.
  */
 function itemKey(value: unknown): ItemKey | undefined {
-  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    const keys = Object.keys(value);
-    const only = keys.length === 1 ? (value as Record<string, unknown>)[keys[0]!] : undefined;
-    if (typeof only === "string") return [keys[0]!, only];
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function"
+  ) {
+    const parts = singleStringMember(value);
+    if (parts !== undefined) return parts;
   }
-  return canonicalJson(value);
+  const json = canonicalJson(value);
+  if (json?.startsWith("{")) return singleStringMember(JSON.parse(json) as object) ?? json;
+  return json;
 }
 
 const databaseRef = object("database reference", { name: required(field(databaseName)) }, OPEN);
