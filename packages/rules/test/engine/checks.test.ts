@@ -9,6 +9,7 @@ import {
   notPrefixed,
   notReserved,
   onlyRange,
+  requiresChar,
   utf8Length,
 } from "../../src/checks.js";
 import type { BaseContext, FieldInfo } from "../../src/types.js";
@@ -126,4 +127,26 @@ describe("noEdgeWhitespace, notReserved, notPrefixed", () => {
     expect(rule.check("xpg_", ctx)).toBeUndefined();
     expect(rule.jsonSchema).toEqual({ not: { pattern: "^pg_" } });
   });
+});
+
+describe("requiresChar", () => {
+  /** The definition: some UTF-16 code unit, alone, matches the class (an empty value passes). */
+  const reference = (charClass: string, v: string) => {
+    const one = new RegExp(`^[${charClass}]$`, "u");
+    return v.length === 0 || [...Array(v.length).keys()].some((i) => one.test(v.charAt(i)));
+  };
+  const units = fc.string({
+    unit: fc.constantFrom(..."aZ09_-.é€\u00ff\u0100", "\ud83d", "\ude00", " "),
+    maxLength: 12,
+  });
+  test.prop([
+    fc.constantFrom("0-9A-Za-z", "a-z", "_.", "A-Za-zé", "0-9", "!-/"),
+    fc.oneof(units, fc.string({ unit: "binary" })),
+  ])(
+    "passes exactly when some code unit is in the class, for plain-ASCII classes and others",
+    (charClass, v) => {
+      const rule = requiresChar<BaseContext>({ id: "r", source: "test", charClass, what: "thing" });
+      expect(rule.check(v, { profile: "strict" }) === undefined).toBe(reference(charClass, v));
+    },
+  );
 });
