@@ -23,6 +23,13 @@ describe("length measures", () => {
   test.prop([fc.string({ unit: "binary" })])("codePointLength counts what Array.from counts", (s) => {
     expect(codePointLength(s)).toBe([...s].length);
   });
+  // Halves in every order, around a pair: the counting loop runs only where a high surrogate is.
+  const halves = fc.string({
+    unit: fc.constantFrom("a", "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uD7FF", "\uE000"),
+  });
+  test.prop([halves])("codePointLength counts lone and paired surrogates as Array.from does", (s) => {
+    expect(codePointLength(s)).toBe([...s].length);
+  });
   test.prop([fc.string({ unit: "binary" })])("utf8Length counts what TextEncoder writes", (s) => {
     expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
   });
@@ -140,7 +147,7 @@ describe("requiresChar", () => {
     maxLength: 12,
   });
   test.prop([
-    fc.constantFrom("0-9A-Za-z", "a-z", "_.", "A-Za-zé", "0-9", "!-/"),
+    fc.constantFrom("0-9A-Za-z", "a-z", "_.", "A-Za-zé", "0-9", "!-/", "a😀"),
     fc.oneof(units, fc.string({ unit: "binary" })),
   ])(
     "passes exactly when some code unit is in the class, for plain-ASCII classes and others",
