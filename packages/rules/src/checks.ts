@@ -4,7 +4,15 @@
  * single-pass and allocation-free on the passing path.
  */
 
-import { classTable, foldedFirsts } from "./chars.js";
+import {
+  asciiLengths,
+  classTable,
+  codePointLength,
+  foldedFirsts,
+  hex4,
+  isWhitespace,
+  utf8Length,
+} from "./chars.js";
 import { quoteJson } from "./engine/json-quote.js";
 import type { BaseContext, FieldInfo, Rule, RuleParams, RuleProfile } from "./types.js";
 
@@ -26,43 +34,6 @@ export function ruleBase<C extends BaseContext>(meta: RuleMeta<C>, description: 
     description: meta.description ?? description,
     ...(meta.when ? { when: meta.when } : {}),
   } as const;
-}
-
-/** A high surrogate: only a value holding one can have fewer code points than code units. */
-const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
-
-/** Length in code points (what JSON Schema's maxLength and Python's len count), without allocating. */
-export function codePointLength(value: string): number {
-  // The regex scans natively, several times faster than a charCodeAt loop on a long value.
-  if (!HIGH_SURROGATE.test(value)) return value.length;
-  let n = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
-      const d = value.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}
-
-/** UTF-8 length; a lone surrogate counts as the 3 bytes of U+FFFD, as TextEncoder writes it. */
-export function utf8Length(value: string): number {
-  let n = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
-      const d = value.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
@@ -199,30 +170,6 @@ export function onlyRange<C extends BaseContext>(
   };
 }
 
-const HEX = "0123456789ABCDEF";
-
-/** A code unit as four upper-case hex digits (`U+00E9`), without toString/toUpperCase/padStart. */
-export function hex4(c: number): string {
-  return HEX[(c >> 12) & 15]! + HEX[(c >> 8) & 15]! + HEX[(c >> 4) & 15]! + HEX[c & 15]!;
-}
-
-/** What JS `\s` matches (all BMP): Python's `\s` for str is the same set but for U+001C–U+001F. */
-export function isWhitespace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** No whitespace at the start or the end (JS `\s`); looks at two code units, whatever the length. */
 export function noEdgeWhitespace<C extends BaseContext>(meta: RuleMeta<C>): Rule<C> {
   return {
@@ -277,15 +224,6 @@ export function requiresChar<C extends BaseContext>(
     jsonSchema: { pattern: `^$|[${meta.charClass}]` },
     scan: { kind: "require", test },
   };
-}
-
-/**
- * The lengths ASCII names can be matched at after lower-casing: the only non-ASCII unit that
- * lower-cases into ASCII is the Kelvin sign (K → k), one unit for one, so a match has the name's
- * length. Non-ASCII names (İ lower-cases to two units) give no lengths.
- */
-function asciiLengths(names: readonly string[]): { lengths?: ReadonlySet<number> } {
-  return names.every((n) => /^[\x00-\x7f]*$/.test(n)) ? { lengths: new Set(names.map((n) => n.length)) } : {};
 }
 
 /** Names the vendor keeps for itself. */

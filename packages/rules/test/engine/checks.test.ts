@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { codePointLength, utf8Length } from "../../src/chars.js";
 import {
-  codePointLength,
   forbidsChars,
   maxChars,
   maxUtf8Bytes,
@@ -10,7 +10,6 @@ import {
   notReserved,
   onlyRange,
   requiresChar,
-  utf8Length,
 } from "../../src/checks.js";
 import type { BaseContext, FieldInfo } from "../../src/types.js";
 import { fc, test } from "../support/fc.js";

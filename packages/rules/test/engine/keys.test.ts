@@ -1,8 +1,7 @@
 /** Small helpers on hot paths: JSON string literals, the seen-keys set, ASCII folding. */
 
 import { describe, expect, it } from "vitest";
-import { asciiLower, foldedMatcher } from "../../src/chars.js";
-import { hex4 } from "../../src/checks.js";
+import { asciiLower, foldedMatcher, hex4 } from "../../src/chars.js";
 import { quoteJson } from "../../src/engine/json-quote.js";
 import { SeenKeys } from "../../src/engine/seen-keys.js";
 import { fc, test } from "../support/fc.js";

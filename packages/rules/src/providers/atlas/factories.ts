@@ -1,4 +1,5 @@
 /** Rule factories the shared checks.ts does not have, kept generic (no Atlas facts in here). */
+import { hex4 } from "../../chars.js";
 import { ruleBase as base, type RuleMeta } from "../../checks.js";
 import type { BaseContext, Rule, RuleParams } from "../../types.js";
 
@@ -15,8 +16,6 @@ export function maxUtf16Units<C extends BaseContext>(meta: RuleMeta<C> & { reado
       `${f.label} is ${p.actual as number} UTF-16 code units long; ${f.vendor} counts characters outside the BMP twice and allows at most ${max}`,
   };
 }
-
-const hex4 = (c: number) => c.toString(16).toUpperCase().padStart(4, "0");
 
 /**
  * None of `chars` may appear. Like checks.ts `forbidsChars`, but messages show each character by a

@@ -2,7 +2,7 @@
  * The array items of a CloudDatabaseUser body: roles, scopes and labels (SPEC DatabaseUserRole,
  * UserScope, ComponentLabel), shared by createUser and updateUser with operation-specific rule ids.
  */
-import { utf8Length } from "../../checks.js";
+import { utf8Length } from "../../chars.js";
 import {
   array,
   field,

@@ -3,7 +3,7 @@
  * set) as its JSON Schema fragment, so the two cannot drift apart.
  */
 
-import { asciiLower, foldedFirsts, foldedMatcher } from "../../chars.js";
+import { asciiLengths, asciiLower, foldedFirsts, foldedMatcher, isAscii } from "../../chars.js";
 import { type RuleMeta, ruleBase } from "../../checks.js";
 import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldInfo, Rule, RuleParams, RuleProfile } from "../../types.js";
@@ -60,10 +60,7 @@ export function reservedInAnyCase(
   const pattern = `^(?:${meta.names.map(anyCase).join("|")})$`;
   const re = new RegExp(pattern, "u");
   // For ASCII names the pattern is "equal after folding A–Z", which needs no regex run.
-  const folded = meta.names.every((n) => /^[\x00-\x7f]*$/.test(n))
-    ? new Set(meta.names.map(asciiLower))
-    : undefined;
-  const lengths = new Set(meta.names.map((n) => n.length));
+  const folded = meta.names.every(isAscii) ? new Set(meta.names.map(asciiLower)) : undefined;
   const foldedMatch = folded ? foldedMatcher([...folded]) : undefined;
   const matches = (v: string) => (foldedMatch ? foldedMatch(v) : re.test(v));
   const exempt = new Set(meta.exempt);
@@ -78,7 +75,7 @@ export function reservedInAnyCase(
     fast: {
       kind: "firstNotIn",
       firsts: foldedFirsts(meta.names.map((n) => n.toLowerCase())),
-      ...(folded ? { lengths } : {}),
+      ...asciiLengths(meta.names),
     },
   };
 }

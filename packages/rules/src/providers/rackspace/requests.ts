@@ -1,7 +1,6 @@
 /** Request bodies exactly as the Rackspace (Trove v1.0) API receives them. */
 
 import { quoteJson } from "../../engine/json-quote.js";
-import type { ItemKey } from "../../engine/seen-keys.js";
 import {
   array,
   field,
@@ -14,6 +13,7 @@ import {
 import { canonicalCharset, charsetOfCollation, KNOWN_CHARSETS } from "./charsets.js";
 import type { RackspaceContext as C } from "./context.js";
 import { characterSet, collation, databaseName } from "./database-fields.js";
+import { canonicalJson, itemKey, showUser, userKey } from "./item-keys.js";
 import * as src from "./sources.js";
 import { host, password, userName } from "./user-fields.js";
 
@@ -45,51 +45,6 @@ function atLeastOne(op: string, ruleName: string, what: string, source: string) 
   };
 }
 
-/** Boxed primitives (`new String("a")`): JSON writes their value, so they are left to it. */
-const boxed = (v: object) => v instanceof String || v instanceof Number || v instanceof Boolean;
-
-/** Sorted-key JSON: Python compares JSON objects by value, whatever the key order (uniqueItems). */
-function canonicalJson(value: unknown): string | undefined {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v) && !boxed(v)
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, (v as Record<string, unknown>)[k]]),
-        )
-      : v,
-  );
-}
-
-/** One member whose value is a string: the key as its two parts. */
-function singleStringMember(value: object): ItemKey | undefined {
-  const keys = Object.keys(value);
-  const only = keys.length === 1 ? (value as Record<string, unknown>)[keys[0]!] : undefined;
-  return typeof only === "string" ? [keys[0]!, only] : undefined;
-}
-
-/**
- * Equal exactly when the canonical JSON is. An item whose canonical JSON is one member with a
- * string value (the usual `{ "name": "…" }`) is keyed by that member's two parts; every other item
- * by its canonical JSON (one string, so never equal to a key of parts). A plain object is read
- * directly; anything else (a null-prototype or class object, `toJSON`, a boxed string) is
- * stringified first, so it meets the plain objects it equals.
- */
-function itemKey(value: unknown): ItemKey | undefined {
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    Object.getPrototypeOf(value) === Object.prototype &&
-    typeof (value as { toJSON?: unknown }).toJSON !== "function"
-  ) {
-    const parts = singleStringMember(value);
-    if (parts !== undefined) return parts;
-  }
-  const json = canonicalJson(value);
-  if (json?.startsWith("{")) return singleStringMember(JSON.parse(json) as object) ?? json;
-  return json;
-}
-
 const databaseRef = object("database reference", { name: required(field(databaseName)) }, OPEN);
 
 /** `databases_ref_list`: `[{"name": …}]`, `uniqueItems: True` (whole items compared, as Python's == does). */
@@ -110,24 +65,6 @@ function databaseRefs(op: string, minItemsSource: string) {
     },
   });
 }
-
-/** Trove defaults a missing host to '%' before comparing (name, host) pairs. */
-function nameAndHost(item: unknown): { name: string; host: string } | undefined {
-  const { name, host: h } = item as { name?: unknown; host?: unknown };
-  if (typeof name !== "string" || (h !== undefined && typeof h !== "string")) return undefined;
-  return { name, host: h ?? "%" };
-}
-
-/** The pair as two parts, compared one by one. */
-const userKey = (item: unknown): ItemKey | undefined => {
-  const pair = nameAndHost(item);
-  return pair && [pair.name, pair.host];
-};
-
-const showUser = (item: unknown): string => {
-  const pair = nameAndHost(item);
-  return pair ? `${quoteJson(pair.name)}@${quoteJson(pair.host)}` : "";
-};
 
 const newUser = object(
   "user",
