@@ -12,6 +12,7 @@ import {
   type RetryOptions,
   Secret,
   type SecretValue,
+  safePathSerializer,
 } from "@dbusers/core";
 import createClient from "openapi-fetch";
 import type { paths } from "./generated/openapi.js";
@@ -138,13 +139,13 @@ export function createDigitalOceanClient(options: DigitalOceanClientOptions): Di
     headers: { Authorization: new Secret(`Bearer ${token.reveal()}`) },
     secrets,
   });
-  // `encodePath` refuses `.`/`..` path parameters (also percent-encoded) before the request is
-  // built, so, validation on or off, no name can reach another resource, then puts each parameter
-  // into one percent-encoded segment. `baseUrl` was checked above.
+  // Core's `safePathSerializer` refuses `.`/`..` path parameters (also percent-encoded) before the
+  // request is built, so, validation on or off, no name can reach another resource; `encodePath`
+  // then puts each parameter into one percent-encoded segment. `baseUrl` was checked above.
   const api = createClient<paths>({
     baseUrl,
     fetch: transport,
-    pathSerializer: encodePath,
+    pathSerializer: safePathSerializer(encodePath),
   }) as unknown as Api;
   const writes = createKeyedQueue();
 
