@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 /** The vendors the emulator serves; add one here when its routes land. */
-export const EMBEDDED_VENDORS = ["digitalocean"] as const;
+export const EMBEDDED_VENDORS = ["digitalocean", "atlas"] as const;
 
 const packageRoot = fileURLToPath(new URL("../", import.meta.url));
 const repoRoot = join(packageRoot, "..", "..");

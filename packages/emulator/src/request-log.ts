@@ -1,7 +1,7 @@
 /** What the emulator received, for tests that assert "the client sent this" or "sent nothing". */
 import type { IncomingHttpHeaders } from "node:http";
 
-export type VendorName = "digitalocean";
+export type VendorName = "digitalocean" | "atlas";
 
 /** The text put in place of a credential in the log. */
 export const REDACTED = "[REDACTED]";

@@ -5,6 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type AtlasOptions, createAtlas } from "./atlas/index.js";
+import type { AtlasState } from "./atlas/state.js";
 import { createDigitalOcean, type DigitalOceanOptions } from "./digitalocean/index.js";
 import type { DigitalOceanState } from "./digitalocean/state.js";
 import { EmulatorError } from "./errors.js";
@@ -19,6 +21,7 @@ export interface EmulatorOptions {
   /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
   readonly port?: number;
   readonly digitalocean?: DigitalOceanOptions;
+  readonly atlas?: AtlasOptions;
   /** Overrides every vendor's limits (DigitalOcean: 250/minute, 5,000/hour); `false` never answers 429. */
   readonly rateLimit?: RateLimitOptions | false;
   /** Seeds the PRNG behind fault `probability`; random when left out (see `faults.seed`). */
@@ -27,6 +30,7 @@ export interface EmulatorOptions {
 
 export interface EmulatorState {
   readonly digitalocean: DigitalOceanState;
+  readonly atlas: AtlasState;
   /** Every request received, for any vendor or none, oldest first; credentials redacted. */
   readonly requests: RecordedRequest[];
   clearRequests(): void;
@@ -88,6 +92,7 @@ class EmulatorServer {
   readonly log = new RequestLog();
   readonly vendors: readonly Vendor[];
   readonly digitalocean: DigitalOceanState;
+  readonly atlas: AtlasState;
   readonly server: Server;
   readonly #sleeps = new Set<() => void>();
   #closed = false;
@@ -97,7 +102,9 @@ class EmulatorServer {
     this.faults = new Faults(options.seed ?? randomSeed());
     const digitalocean = createDigitalOcean(options.digitalocean, this.log, options.rateLimit);
     this.digitalocean = digitalocean.state;
-    this.vendors = [digitalocean.router];
+    const atlas = createAtlas(options.atlas, options.rateLimit);
+    this.atlas = atlas.state;
+    this.vendors = [digitalocean.router, atlas.router];
     this.server = createServer((req, res) => {
       this.#onRequest(req, res).catch((error: unknown) => this.#fail(res, error));
     });
@@ -250,6 +257,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { log, faults } = emulator;
   const state: EmulatorState = {
     digitalocean: emulator.digitalocean,
+    atlas: emulator.atlas,
     get requests() {
       return log.list();
     },
