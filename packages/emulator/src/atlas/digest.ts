@@ -48,14 +48,20 @@ export class DigestVerifier {
   /**
    * The public key when `header` answers one of our open challenges correctly for this method and
    * request target (`uri` must be exactly the path and query that were sent); otherwise undefined.
-   * The nonce is used up either way once it is named.
+   * The nonce is used up either way once it is named (unless `consume` is false: a look only).
    */
-  verify(header: string, method: string, requestTarget: string, now = Date.now()): string | undefined {
+  verify(
+    header: string,
+    method: string,
+    requestTarget: string,
+    consume = true,
+    now = Date.now(),
+  ): string | undefined {
     const params = parseDigestParams(header);
     if (!params) return undefined;
     const nonce = params.get("nonce") ?? "";
     const expires = this.#nonces.get(nonce);
-    this.#nonces.delete(nonce);
+    if (consume) this.#nonces.delete(nonce);
     if (expires === undefined || expires < now) return undefined;
     const username = params.get("username") ?? "";
     const privateKey = this.#keys.get(username);
@@ -73,9 +79,9 @@ export class DigestVerifier {
     return given.length === expected.length && timingSafeEqual(given, expected) ? username : undefined;
   }
 
-  /** Open challenges (for tests of the bound). */
-  get openNonces(): number {
-    return this.#nonces.size;
+  /** Forgets every open challenge (after a reset). */
+  clear(): void {
+    this.#nonces.clear();
   }
 
   #prune(now: number): void {

@@ -69,6 +69,12 @@ export class ServiceAccounts {
     return this.#issued;
   }
 
+  /** Forgets every token and the count (after the state is replaced or reset). */
+  clear(): void {
+    this.#tokens.clear();
+    this.#issued = 0;
+  }
+
   /** Makes every token handed out so far expire now (the next call with one gets 401). */
   expireAll(): void {
     for (const entry of this.#tokens.values()) entry.expiresAt = 0;

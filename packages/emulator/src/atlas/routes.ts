@@ -10,7 +10,7 @@ import { spec } from "../generated/atlas-spec.js";
 import type { Reply } from "../http.js";
 import { RateLimiter, type RateLimitOptions } from "../rate-limit.js";
 import { type OpenApiDocument, type RouteMatch, SpecValidator } from "../spec-validator.js";
-import type { IncomingCall, Vendor, VendorRoute } from "../vendor.js";
+import type { IncomingCall, VendorRoute } from "../vendor.js";
 import type { DigestVerifier } from "./digest.js";
 import {
   atlasError,
@@ -47,8 +47,7 @@ export interface AtlasRouterOptions {
   readonly rateLimit: RateLimitOptions | false | undefined;
 }
 
-export class AtlasRouter implements Vendor {
-  readonly name = "atlas" as const;
+export class AtlasRouter {
   readonly #groups: Map<string, GroupRecord>;
   readonly #digest: DigestVerifier;
   readonly #accounts: ServiceAccounts;
@@ -66,6 +65,11 @@ export class AtlasRouter implements Vendor {
     return path.startsWith("/api/atlas/v2/") || path === "/api/atlas/v2" || path in OAUTH_IDS;
   }
 
+  /** Forgets every count (after the state is replaced or reset). */
+  forgetRateLimits(): void {
+    this.#limiter.clear();
+  }
+
   route(call: IncomingCall): VendorRoute {
     if (call.path in OAUTH_IDS) return this.#oauthRoute(call);
     const match = this.#spec.match(call.method, call.path);
@@ -77,6 +81,7 @@ export class AtlasRouter implements Vendor {
     };
     return {
       operationId: match.kind === "operation" ? match.operation.operationId : undefined,
+      authenticated: this.#authenticate(call, false) !== undefined,
       commonHeaders: headers,
       faultReply: (status, retryAfter) =>
         withHeaders(
@@ -88,7 +93,7 @@ export class AtlasRouter implements Vendor {
           headers(),
         ),
       handle: () => {
-        const who = this.#authenticate(call);
+        const who = this.#authenticate(call, true);
         if (who === undefined) return this.#challenge();
         principal = who;
         const decision = this.#limiter.consume(who);
@@ -111,6 +116,8 @@ export class AtlasRouter implements Vendor {
     };
     return {
       operationId: OAUTH_IDS[call.path],
+      // The form bodies hold a client secret or a token: never kept in the request log.
+      authenticated: false,
       commonHeaders: () => ({}),
       faultReply: (status, retryAfter) =>
         status === 429 ? tooManyRequests(retryAfter) : status === 500 ? serverError() : serviceUnavailable(),
@@ -118,8 +125,11 @@ export class AtlasRouter implements Vendor {
     };
   }
 
-  /** `digest:<public key>` or `oauth:<client id>`, or undefined when neither scheme checks out. */
-  #authenticate(call: IncomingCall): string | undefined {
+  /**
+   * `digest:<public key>` or `oauth:<client id>`, or undefined when neither scheme checks out.
+   * `consume: false` judges without using up the Digest nonce (for the request log).
+   */
+  #authenticate(call: IncomingCall, consume: boolean): string | undefined {
     const header = call.headers.authorization ?? "";
     const bearer = /^bearer\s+(\S+)\s*$/i.exec(header)?.[1];
     if (bearer !== undefined) {
@@ -129,7 +139,7 @@ export class AtlasRouter implements Vendor {
     if (!/^digest\s/i.test(header)) return undefined;
     // The `uri` a client signs is the request target exactly as sent: path and query (atlas.md §6.1).
     const target = call.query === "" ? call.path : `${call.path}?${call.query}`;
-    const key = this.#digest.verify(header, call.method, target);
+    const key = this.#digest.verify(header, call.method, target, consume);
     return key === undefined ? undefined : `digest:${key}`;
   }
 
@@ -206,7 +216,7 @@ export class AtlasRouter implements Vendor {
       username: params.username,
       query: new URLSearchParams(call.query),
       body,
-      origin: `http://${call.headers.host ?? "127.0.0.1"}`,
+      origin: call.origin,
     };
   }
 }

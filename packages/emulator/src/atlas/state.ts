@@ -134,6 +134,15 @@ export class AtlasState {
     this.#accounts.expireAll();
   }
 
+  /** @internal Every project with every user, password included, in the shape `GroupSeed` takes. */
+  snapshotGroups(): GroupSeed[] {
+    return [...groupRecords(this).values()].map((group) => ({
+      id: group.id,
+      maxUsers: group.maxUsers,
+      users: [...group.users.values()].map(({ groupId: _groupId, ...user }) => structuredClone(user)),
+    }));
+  }
+
   #group(groupId: string): GroupRecord {
     const group = groupRecords(this).get(groupId);
     if (!group) throw new EmulatorError("invalid-option", `no atlas group ${JSON.stringify(groupId)}`);

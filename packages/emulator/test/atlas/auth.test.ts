@@ -32,7 +32,9 @@ describe("Atlas Digest auth (docs/vendors/atlas.md §6.1)", () => {
   });
 
   it("refuses a wrong private key, an unknown public key, a reused nonce and a uri that is not the one sent", async () => {
-    const wrongKey = await atlas.request("GET", USERS, { auth: { digest: { ...API_KEY, privateKey: "nope" } } });
+    const wrongKey = await atlas.request("GET", USERS, {
+      auth: { digest: { ...API_KEY, privateKey: "nope" } },
+    });
     expect(wrongKey.status).toBe(401);
     const unknown = await atlas.request("GET", USERS, { auth: { digest: { ...API_KEY, publicKey: "who" } } });
     expect(unknown.status).toBe(401);
@@ -95,7 +97,9 @@ describe("Atlas service accounts (docs/vendors/atlas.md §6.2)", () => {
         },
         body,
       });
-    expect((await post("/api/oauth/token", `${ACCOUNT.clientId}:wrong`, "grant_type=client_credentials")).status).toBe(401);
+    expect(
+      (await post("/api/oauth/token", `${ACCOUNT.clientId}:wrong`, "grant_type=client_credentials")).status,
+    ).toBe(401);
     const good = `${ACCOUNT.clientId}:${ACCOUNT.clientSecret}`;
     expect((await post("/api/oauth/token", good, "grant_type=password")).status).toBe(400);
 
@@ -114,6 +118,7 @@ describe("Atlas service accounts (docs/vendors/atlas.md §6.2)", () => {
     await atlas.request("GET", USERS, { auth: { bearer: token } });
     await atlas.request("GET", USERS);
     const text = JSON.stringify(atlas.emulator.state.requests);
-    for (const secret of [token, ACCOUNT.clientSecret, API_KEY.privateKey]) expect(text).not.toContain(secret);
+    for (const secret of [token, ACCOUNT.clientSecret, API_KEY.privateKey])
+      expect(text).not.toContain(secret);
   });
 });

@@ -28,7 +28,9 @@ function closeObjects(node: unknown): unknown {
   return out;
 }
 
-const closed = closeObjects(spec) as { components: { schemas: { ApiError: { properties: Record<string, unknown> } } } };
+const closed = closeObjects(spec) as {
+  components: { schemas: { ApiError: { properties: Record<string, unknown> } } };
+};
 // Real error bodies carry strings and numbers in `parameters`; the spec types them as objects
 // (docs/vendors/atlas.md §4), so the check accepts any item there.
 closed.components.schemas.ApiError.properties.parameters = { type: "array" };
@@ -115,7 +117,12 @@ export function useAtlas(options: EmulatorOptions = {}): AtlasHarness {
         ...(authorization === undefined ? {} : { authorization }),
         ...options.headers,
       },
-      body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === "string"
+            ? options.body
+            : JSON.stringify(options.body),
     });
   const harness: AtlasHarness = {
     get emulator() {

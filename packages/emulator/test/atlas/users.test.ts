@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { GROUP, scram, USERS, useAtlas } from "./helpers.js";
 
 const atlas = useAtlas();
-const userPath = (db: string, name: string) => `${USERS}/${db}/${encodeURIComponent(name).replace("%24", "$")}`;
+const userPath = (db: string, name: string) =>
+  `${USERS}/${db}/${encodeURIComponent(name).replace("%24", "$")}`;
 
 describe("Atlas database users (docs/vendors/atlas.md §2, §3)", () => {
   it("creates with 201 and answers Atlas's shape: all type fields, arrays, groupId, a self link, no password", async () => {
@@ -30,7 +31,10 @@ describe("Atlas database users (docs/vendors/atlas.md §2, §3)", () => {
       body: { password: "another-password" },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ description: "first", roles: [{ roleName: "readWriteAnyDatabase" }] });
+    expect(patched.body).toMatchObject({
+      description: "first",
+      roles: [{ roleName: "readWriteAnyDatabase" }],
+    });
     expect(atlas.emulator.state.atlas.hasPassword(GROUP, "admin", "bob", "another-password")).toBe(true);
     const cleared = await atlas.request("PATCH", userPath("admin", "bob"), { body: { description: "" } });
     expect(cleared.body).not.toHaveProperty("description");
@@ -41,7 +45,13 @@ describe("Atlas database users (docs/vendors/atlas.md §2, §3)", () => {
 
   it("keeps names with / , = : $ as one path segment, decoded once", async () => {
     const arn = "arn:aws:iam::123456789012:user/sales/enterprise/Dylan";
-    const body = { databaseName: "$external", groupId: GROUP, username: arn, awsIAMType: "USER", roles: [{ roleName: "read", databaseName: "sales" }] };
+    const body = {
+      databaseName: "$external",
+      groupId: GROUP,
+      username: arn,
+      awsIAMType: "USER",
+      roles: [{ roleName: "read", databaseName: "sales" }],
+    };
     expect((await atlas.request("POST", USERS, { body })).status).toBe(201);
     const path = `${USERS}/$external/arn:aws:iam::123456789012:user%2Fsales%2Fenterprise%2FDylan`;
     const got = await atlas.request("GET", path);
@@ -51,18 +61,34 @@ describe("Atlas database users (docs/vendors/atlas.md §2, §3)", () => {
   });
 
   it("answers the not-found codes Atlas uses per method, and GROUP_NOT_FOUND for an unknown project", async () => {
-    expect((await atlas.request("GET", userPath("admin", "nobody"))).body.errorCode).toBe("USERNAME_NOT_FOUND");
-    expect((await atlas.request("PATCH", userPath("admin", "nobody"), { body: {} })).body.errorCode).toBe("USERNAME_NOT_FOUND");
-    expect((await atlas.request("DELETE", userPath("admin", "nobody"))).body.errorCode).toBe("USER_NOT_FOUND");
+    expect((await atlas.request("GET", userPath("admin", "nobody"))).body.errorCode).toBe(
+      "USERNAME_NOT_FOUND",
+    );
+    expect((await atlas.request("PATCH", userPath("admin", "nobody"), { body: {} })).body.errorCode).toBe(
+      "USERNAME_NOT_FOUND",
+    );
+    expect((await atlas.request("DELETE", userPath("admin", "nobody"))).body.errorCode).toBe(
+      "USER_NOT_FOUND",
+    );
     const other = await atlas.request("GET", "/api/atlas/v2/groups/111111111111111111111111/databaseUsers");
-    expect(other.body).toMatchObject({ error: 404, errorCode: "GROUP_NOT_FOUND", parameters: ["111111111111111111111111"] });
+    expect(other.body).toMatchObject({
+      error: 404,
+      errorCode: "GROUP_NOT_FOUND",
+      parameters: ["111111111111111111111111"],
+    });
   });
 
   it("refuses a duplicate (databaseName, username) with 409, but allows the same name on the other database", async () => {
     await atlas.request("POST", USERS, { body: scram("managed") });
     const again = await atlas.request("POST", USERS, { body: scram("managed") });
     expect(again.status).toBe(409);
-    const external = { databaseName: "$external", groupId: GROUP, username: "managed", x509Type: "MANAGED", roles: [{ roleName: "read", databaseName: "admin" }] };
+    const external = {
+      databaseName: "$external",
+      groupId: GROUP,
+      username: "managed",
+      x509Type: "MANAGED",
+      roles: [{ roleName: "read", databaseName: "admin" }],
+    };
     expect((await atlas.request("POST", USERS, { body: external })).status).toBe(201);
   });
 
@@ -82,7 +108,13 @@ describe("Atlas database users (docs/vendors/atlas.md §2, §3)", () => {
     const noRoles = await atlas.request("POST", USERS, { body: { ...scram("dave"), roles: undefined } });
     expect(noRoles.status).toBe(400);
     const ldapGroupExternal = await atlas.request("POST", USERS, {
-      body: { databaseName: "$external", groupId: GROUP, username: "CN=g,DC=example", ldapAuthType: "GROUP", roles: [{ roleName: "read", databaseName: "admin" }] },
+      body: {
+        databaseName: "$external",
+        groupId: GROUP,
+        username: "CN=g,DC=example",
+        ldapAuthType: "GROUP",
+        roles: [{ roleName: "read", databaseName: "admin" }],
+      },
     });
     expect(ldapGroupExternal.status).toBe(400);
     expect(atlas.emulator.state.atlas.users(GROUP)).toEqual([]);
@@ -136,7 +168,10 @@ describe("Atlas rate limits and faults (docs/vendors/atlas.md §9)", () => {
   it("sends RateLimit headers and answers 429 with Retry-After for an injected fault", async () => {
     const ok = await atlas.request("GET", USERS);
     expect(ok.headers.get("ratelimit-limit")).toBe("10000");
-    atlas.emulator.faults.inject({ vendor: "atlas", operationId: "listGroupDatabaseUsers", times: 1 }, { type: "status", status: 429, retryAfter: 2 });
+    atlas.emulator.faults.inject(
+      { vendor: "atlas", operationId: "listGroupDatabaseUsers", times: 1 },
+      { type: "status", status: 429, retryAfter: 2 },
+    );
     const limited = await atlas.request("GET", USERS, { auth: null, unchecked: true });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("2");
