@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import type { CliIo } from "./io.js";
+import { registerPlanCommands } from "./plan-commands.js";
 import { reportError } from "./report.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -195,6 +196,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
       .action(run(async () => (await import("./commands/capabilities.js")).showCapabilities)),
     "  $ dbusers capabilities --json",
   );
+  registerPlanCommands(program, run);
   return program;
 }
 
