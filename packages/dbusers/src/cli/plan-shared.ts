@@ -42,10 +42,9 @@ export interface Planned {
 export async function planFromFile(io: CliIo, flags: PlanFlags): Promise<Planned> {
   if (flags.file === undefined) throw new UsageError("-f FILE is required (or a saved plan for apply)");
   const path = resolve(io.cwd, flags.file);
-  const state = await loadDesiredState(path, { env: io.env });
-  const display = { ...state, file: flags.file };
+  const display = await loadDesiredState(path, { env: io.env, file: flags.file });
   checkRotateNames(display, flags.rotate ?? []);
-  const connections = createConnections(state.baseDir, { env: io.env });
+  const connections = createConnections(display.baseDir, { env: io.env });
   const plan = await createPlan(display, connections, { prune: flags.prune === true, rotate: flags.rotate ?? [] });
   return { state: display, plan, connections };
 }

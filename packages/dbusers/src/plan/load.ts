@@ -58,16 +58,17 @@ export async function parseDesiredState(text: string, options: LoadOptions = {})
   return { file, baseDir, targets: result.targets, users: result.users };
 }
 
-/** Reads and checks a desired-state file. */
-export async function loadDesiredState(path: string, options: Omit<LoadOptions, "file"> = {}): Promise<DesiredState> {
+/** Reads and checks a desired-state file (`options.file` names it in messages; default `path`). */
+export async function loadDesiredState(path: string, options: LoadOptions = {}): Promise<DesiredState> {
+  const file = options.file ?? path;
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as { code?: string }).code ?? "error";
     throw new DesiredStateError([
-      { file: path, line: 1, column: 1, path: "", rule: "dbusers.file.read", message: `cannot read the file (${code})` },
+      { file, line: 1, column: 1, path: "", rule: "dbusers.file.read", message: `cannot read the file (${code})` },
     ]);
   }
-  return parseDesiredState(text, { ...options, file: path });
+  return parseDesiredState(text, { baseDir: dirname(resolve(path)), ...options, file });
 }
