@@ -37,9 +37,12 @@ export async function openCredentialsFile(io: CliIo, file: string): Promise<Cred
     handle = await open(path, "wx", 0o600);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code !== "EEXIST") throw new UsageError(`--secrets-out ${file}: cannot create the file (${code ?? "error"})`);
+    if (code !== "EEXIST")
+      throw new UsageError(`--secrets-out ${file}: cannot create the file (${code ?? "error"})`);
     if ((await stat(path)).size > 0) {
-      throw new UsageError(`--secrets-out ${file} already holds data; choose a new file (it may hold the only copy of earlier credentials)`);
+      throw new UsageError(
+        `--secrets-out ${file} already holds data; choose a new file (it may hold the only copy of earlier credentials)`,
+      );
     }
     created = false;
     handle = await open(path, "r+");

@@ -7,11 +7,10 @@
  */
 import { Secret } from "@dbusers/core";
 import { generatePassword } from "@dbusers/rules";
-import type { Credentials, DbUser, UserKey } from "../model.js";
+import type { Credentials } from "../model.js";
 import type { Target } from "../target.js";
 import type { Connections } from "./connect.js";
 import { PlanDriftError } from "./errors.js";
-import { isNotFound, mayHaveHappened } from "./outcome.js";
 import { fingerprint, messageOf } from "./plan.js";
 import type { Plan, PlannedChange, TargetPlan } from "./plan-types.js";
 import { steps as runSteps, type StepRunner } from "./steps.js";
@@ -33,7 +32,12 @@ export interface ApplyOptions {
   /** Where new credentials go (a `--secrets-out` file). Required when the plan makes any. */
   readonly onCredentials?: (credentials: Credentials) => Promise<void>;
   /** Called before and after each step (progress display). */
-  readonly onStep?: (event: { readonly phase: "start" | "end"; readonly target: string; readonly change: PlannedChange; readonly outcome?: StepOutcome }) => void;
+  readonly onStep?: (event: {
+    readonly phase: "start" | "end";
+    readonly target: string;
+    readonly change: PlannedChange;
+    readonly outcome?: StepOutcome;
+  }) => void;
   /** Re-read every target first and refuse the whole plan if any changed since it was made (saved plans). */
   readonly checkDrift?: boolean;
   /** Attempts of a write whose answer was lost (each after a read). Default 3. */
@@ -64,7 +68,11 @@ async function checkDrift(plan: Plan, connections: Connections): Promise<void> {
   if (stale.length > 0) throw new PlanDriftError(stale.sort());
 }
 
-export async function applyPlan(plan: Plan, connections: Connections, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPlan(
+  plan: Plan,
+  connections: Connections,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   if (options.checkDrift) await checkDrift(plan, connections);
   const deliver = options.onCredentials ?? (async () => undefined);
   const outcomes: StepOutcome[] = [];
@@ -83,7 +91,11 @@ export async function applyPlan(plan: Plan, connections: Connections, options: A
         targetErrors.push({ target: targetPlan.name, error: messageOf(error) });
         return;
       }
-      const run = runSteps(target, { attempts: options.attempts ?? 3, deliver, password: passwordFor(target) });
+      const run = runSteps(target, {
+        attempts: options.attempts ?? 3,
+        deliver,
+        password: passwordFor(target),
+      });
       for (const change of targetPlan.changes) {
         options.onStep?.({ phase: "start", target: targetPlan.name, change });
         const outcome = await runOne(run, targetPlan, change);
@@ -92,7 +104,11 @@ export async function applyPlan(plan: Plan, connections: Connections, options: A
       }
     }),
   );
-  return { outcomes, targetErrors, ok: targetErrors.length === 0 && outcomes.every((o) => o.status === "done") };
+  return {
+    outcomes,
+    targetErrors,
+    ok: targetErrors.length === 0 && outcomes.every((o) => o.status === "done"),
+  };
 }
 
 async function runOne(run: StepRunner, targetPlan: TargetPlan, change: PlannedChange): Promise<StepOutcome> {
@@ -109,5 +125,3 @@ function passwordFor(target: Target): (() => Secret) | undefined {
   if (target.capabilities.passwords !== "caller") return undefined;
   return () => new Secret(generatePassword(target.ref.vendor));
 }
-
-export type { DbUser, UserKey };

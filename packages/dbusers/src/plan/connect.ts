@@ -5,10 +5,10 @@
  */
 import { createHash } from "node:crypto";
 import type { Env } from "../cli/config.js";
+import { VendorUnavailableError } from "../errors.js";
 import { createDbUsers, type DbUsers, type DbUsersOptions } from "../facade.js";
 import type { Target } from "../target.js";
 import { isAvailableVendor } from "../vendors/registry.js";
-import { VendorUnavailableError } from "../errors.js";
 import { targetOptions } from "./credentials.js";
 import { createPacer, type Pacer, type PacerOptions } from "./pacer.js";
 import type { TargetConnection } from "./types.js";
@@ -40,7 +40,9 @@ export function createConnections(baseDir: string, options: ConnectOptions = {})
     if (!isAvailableVendor(vendor)) {
       throw new VendorUnavailableError(vendor, "this version of dbusers has no adapter for it");
     }
-    const vendorOptions = (await targetOptions(vendor, connection, env, baseDir))[vendor] as unknown as Record<string, unknown>;
+    const vendorOptions = (await targetOptions(vendor, connection, env, baseDir))[
+      vendor
+    ] as unknown as Record<string, unknown>;
     // The options hold the credential itself; only its hash is kept.
     const { fetch: _fetch, ...identity } = vendorOptions;
     const key = createHash("sha256").update(vendor).update(JSON.stringify(identity)).digest("hex");
@@ -50,7 +52,9 @@ export function createConnections(baseDir: string, options: ConnectOptions = {})
       pacers.set(key, pacer);
     }
     const inner = (vendorOptions.fetch as typeof fetch | undefined) ?? globalThis.fetch;
-    const dbusers = createDbUsers({ [vendor]: { ...vendorOptions, fetch: pacer.wrap(inner) } } as DbUsersOptions);
+    const dbusers = createDbUsers({
+      [vendor]: { ...vendorOptions, fetch: pacer.wrap(inner) },
+    } as DbUsersOptions);
     made.push(dbusers);
     const ref = { vendor, id: connection.id, ...(connection.engine ? { engine: connection.engine } : {}) };
     return dbusers.target(ref);

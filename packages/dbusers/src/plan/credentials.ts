@@ -6,8 +6,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { type Env, optionsFor } from "../cli/config.js";
 import type { DbUsersOptions } from "../facade.js";
-import { optionsFor, type Env } from "../cli/config.js";
 import type { VendorName } from "../model.js";
 import type { AvailableVendor } from "../vendors/registry.js";
 import type { CredentialRef, TargetConnection } from "./types.js";

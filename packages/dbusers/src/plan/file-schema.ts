@@ -9,8 +9,16 @@ const credentialRef = {
   description: "Where a credential comes from: an environment variable or a file (never the value itself).",
   type: "object",
   properties: {
-    env: { type: "string", minLength: 1, description: "The name of an environment variable holding the value." },
-    file: { type: "string", minLength: 1, description: "A file holding the value (relative to the dbusers.yaml)." },
+    env: {
+      type: "string",
+      minLength: 1,
+      description: "The name of an environment variable holding the value.",
+    },
+    file: {
+      type: "string",
+      minLength: 1,
+      description: "A file holding the value (relative to the dbusers.yaml).",
+    },
   },
   additionalProperties: false,
   minProperties: 1,
@@ -28,6 +36,7 @@ const targetName = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" } a
 function vendorTarget(vendor: string, properties: Record<string, unknown>, required: readonly string[]) {
   return {
     if: { properties: { vendor: { const: vendor } }, required: ["vendor"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword
     then: {
       properties: { vendor: { const: vendor }, baseUrl, ...properties },
       required: ["vendor", ...required],
@@ -39,7 +48,8 @@ function vendorTarget(vendor: string, properties: Record<string, unknown>, requi
 export const DESIRED_STATE_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "dbusers desired state (dbusers.yaml)",
-  description: "The database users that should exist, per target; read by `dbusers plan` and `dbusers apply`.",
+  description:
+    "The database users that should exist, per target; read by `dbusers plan` and `dbusers apply`.",
   type: "object",
   properties: {
     targets: {
@@ -64,7 +74,10 @@ export const DESIRED_STATE_SCHEMA = {
                 enum: ["pg", "mysql", "redis", "valkey", "mongodb", "kafka", "opensearch"],
                 description: "The cluster's engine; turns on its naming and settings rules.",
               },
-              token: { ...credentialRef, description: "Default: DIGITALOCEAN_TOKEN or DIGITALOCEAN_ACCESS_TOKEN." },
+              token: {
+                ...credentialRef,
+                description: "Default: DIGITALOCEAN_TOKEN or DIGITALOCEAN_ACCESS_TOKEN.",
+              },
             },
             ["cluster"],
           ),
@@ -103,7 +116,10 @@ export const DESIRED_STATE_SCHEMA = {
           name: { type: "string", minLength: 1 },
           targets: { type: "array", minItems: 1, uniqueItems: true, items: targetName },
           rotate: { type: "boolean", description: "Give the user a new password on every apply while set." },
-          host: { type: "string", description: "Rackspace: the MySQL host the user connects from (default %)." },
+          host: {
+            type: "string",
+            description: "Rackspace: the MySQL host the user connects from (default %).",
+          },
           authDatabase: { enum: ["admin", "$external"], description: "Atlas: the auth database." },
           authType: {
             enum: [
@@ -156,7 +172,10 @@ export const DESIRED_STATE_SCHEMA = {
           description: { type: "string" },
           deleteAfterDate: { type: "string" },
           databases: { type: "array", items: { type: "string" } },
-          settings: { type: "object", description: "DigitalOcean: the engine settings, as DigitalOcean names them." },
+          settings: {
+            type: "object",
+            description: "DigitalOcean: the engine settings, as DigitalOcean names them.",
+          },
           mysqlAuthPlugin: { enum: ["mysql_native_password", "caching_sha2_password"] },
         },
       },

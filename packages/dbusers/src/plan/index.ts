@@ -1,9 +1,22 @@
 /** Plan/apply of a desired state: the public surface (re-exported from the package root). */
-export { type ApplyOptions, type ApplyResult, applyPlan, makesCredentials, type StepOutcome, type StepStatus } from "./apply.js";
-export { type ConnectOptions, type Connections, createConnections } from "./connect.js";
+export {
+  type ApplyOptions,
+  type ApplyResult,
+  applyPlan,
+  makesCredentials,
+  type StepOutcome,
+  type StepStatus,
+} from "./apply.js";
+export { type Connections, type ConnectOptions, createConnections } from "./connect.js";
 export { CREDENTIAL_VARIABLES } from "./credentials.js";
 export { covers, diffUser, type FieldDiff } from "./diff.js";
-export { DesiredStateError, type FileIssue, formatIssue, InvalidPlanError, PlanDriftError } from "./errors.js";
+export {
+  DesiredStateError,
+  type FileIssue,
+  formatIssue,
+  InvalidPlanError,
+  PlanDriftError,
+} from "./errors.js";
 export { DESIRED_STATE_SCHEMA } from "./file-schema.js";
 export { type LoadOptions, loadDesiredState, parseDesiredState } from "./load.js";
 export { createPacer, type Pacer, type PacerOptions, type PacerStats } from "./pacer.js";

@@ -26,7 +26,8 @@ export interface LoadOptions {
 /** Parses and checks a desired state given as text. */
 export async function parseDesiredState(text: string, options: LoadOptions = {}): Promise<DesiredState> {
   const file = options.file ?? "dbusers.yaml";
-  const baseDir = options.baseDir ?? (options.file === undefined ? process.cwd() : dirname(resolve(options.file)));
+  const baseDir =
+    options.baseDir ?? (options.file === undefined ? process.cwd() : dirname(resolve(options.file)));
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const at = (path: DocPath, atKey = false) => positionOf(doc, counter, path, atKey);
@@ -42,7 +43,14 @@ export async function parseDesiredState(text: string, options: LoadOptions = {})
     throw new DesiredStateError(
       doc.errors.map((error) => {
         const { line, col } = counter.linePos(error.pos[0]);
-        return { file, line, column: col, path: "", rule: `dbusers.file.yaml.${error.code}`, message: error.message.split("\n")[0]! };
+        return {
+          file,
+          line,
+          column: col,
+          path: "",
+          rule: `dbusers.file.yaml.${error.code}`,
+          message: error.message.split("\n")[0]!,
+        };
       }),
     );
   }
@@ -67,7 +75,14 @@ export async function loadDesiredState(path: string, options: LoadOptions = {}):
   } catch (error) {
     const code = (error as { code?: string }).code ?? "error";
     throw new DesiredStateError([
-      { file, line: 1, column: 1, path: "", rule: "dbusers.file.read", message: `cannot read the file (${code})` },
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: "",
+        rule: "dbusers.file.read",
+        message: `cannot read the file (${code})`,
+      },
     ]);
   }
   return parseDesiredState(text, { baseDir: dirname(resolve(path)), ...options, file });

@@ -7,7 +7,7 @@
  * pause, no request with that credential goes out until the pause is over; `ratelimit-remaining: 0`
  * with `ratelimit-reset` (DigitalOcean: docs/vendors/digitalocean.md) pauses ahead of the 429.
  */
-import { parseRetryAfter, sleep as defaultSleep } from "@dbusers/core";
+import { sleep as defaultSleep, parseRetryAfter } from "@dbusers/core";
 
 export interface PacerOptions {
   /** Waits before giving the 429 back to the client. Default 30. */

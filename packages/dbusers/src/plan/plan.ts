@@ -6,11 +6,18 @@
 import { createHash } from "node:crypto";
 import type { DbUser, UserKey, UserSpec } from "../model.js";
 import { specOf, stableJson, userKeyString } from "../spec.js";
-import { formatTarget } from "../target-ref.js";
 import type { Target } from "../target.js";
+import { formatTarget } from "../target-ref.js";
 import type { Connections } from "./connect.js";
 import { diffUser } from "./diff.js";
-import { PLAN_FORMAT, PLAN_VERSION, type Plan, type PlannedChange, type PlanSummary, type TargetPlan } from "./plan-types.js";
+import {
+  PLAN_FORMAT,
+  PLAN_VERSION,
+  type Plan,
+  type PlannedChange,
+  type PlanSummary,
+  type TargetPlan,
+} from "./plan-types.js";
 import type { DesiredState, DesiredTarget, DesiredUser } from "./types.js";
 
 export interface PlanOptions {
@@ -111,11 +118,18 @@ export async function createPlan(
   const rotate = new Set(options.rotate ?? []);
   const targets = await Promise.all(
     state.targets.map(async (desiredTarget): Promise<TargetPlan> => {
-      const base = { name: desiredTarget.name, target: formatTarget(desiredTarget.ref), connection: desiredTarget.connection };
+      const base = {
+        name: desiredTarget.name,
+        target: formatTarget(desiredTarget.ref),
+        connection: desiredTarget.connection,
+      };
       try {
         const target = await connections.target(desiredTarget.name, desiredTarget.connection);
         const actual = await target.listUsers();
-        const planned = planTarget(desiredTarget, target, usersFor(state, desiredTarget.name), actual, { prune, rotate });
+        const planned = planTarget(desiredTarget, target, usersFor(state, desiredTarget.name), actual, {
+          prune,
+          rotate,
+        });
         return { ...base, fingerprint: fingerprint(target, actual), ...planned };
       } catch (error) {
         return { ...base, fingerprint: "", changes: [], unmanaged: [], error: messageOf(error) };

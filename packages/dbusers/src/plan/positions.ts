@@ -3,7 +3,7 @@
  * source, so every problem points where it is. The deepest node that exists is used: a missing key
  * points at the object that should hold it.
  */
-import { isMap, isPair, isScalar, isSeq, type LineCounter, type Document, type Node } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, type LineCounter, type Node } from "yaml";
 
 export type DocPath = readonly (string | number)[];
 

@@ -26,9 +26,13 @@ function changeLines(target: TargetPlan, change: PlannedChange): string[] {
 /** "3 to create, 1 to change, 0 to delete" (and rotations when there are any). */
 export function summaryLine(summary: PlanSummary): string {
   const parts = [`${summary.create} to create`, `${summary.update} to change`, `${summary.delete} to delete`];
-  if (summary.rotate > 0) parts.push(`${summary.rotate} password${summary.rotate === 1 ? "" : "s"} to rotate`);
+  if (summary.rotate > 0)
+    parts.push(`${summary.rotate} password${summary.rotate === 1 ? "" : "s"} to rotate`);
   const unmanaged = summary.unmanaged > 0 ? `; ${summary.unmanaged} unmanaged left alone` : "";
-  const failed = summary.failedTargets > 0 ? `; ${summary.failedTargets} target${summary.failedTargets === 1 ? "" : "s"} could not be read` : "";
+  const failed =
+    summary.failedTargets > 0
+      ? `; ${summary.failedTargets} target${summary.failedTargets === 1 ? "" : "s"} could not be read`
+      : "";
   return `Plan: ${parts.join(", ")}${unmanaged}${failed}.`;
 }
 
@@ -45,7 +49,10 @@ export function renderPlan(plan: Plan): string {
     const vendor = target.connection.vendor;
     const unmanaged = target.unmanaged.filter((u) => !u.builtIn).map((u) => userKeyString(vendor, u));
     const builtIn = target.unmanaged.filter((u) => u.builtIn).map((u) => userKeyString(vendor, u));
-    if (unmanaged.length > 0) lines.push(`  unmanaged (left alone${plan.prune ? "" : "; --prune deletes them"}): ${unmanaged.join(", ")}`);
+    if (unmanaged.length > 0)
+      lines.push(
+        `  unmanaged (left alone${plan.prune ? "" : "; --prune deletes them"}): ${unmanaged.join(", ")}`,
+      );
     if (builtIn.length > 0) lines.push(`  built-in (never changed): ${builtIn.join(", ")}`);
   }
   lines.push("", summaryLine(plan.summary));

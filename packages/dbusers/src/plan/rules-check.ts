@@ -5,7 +5,7 @@
  * table is keyed by the vendors this build offers: a vendor added to the facade fails the
  * typecheck here until its rules are wired in.
  */
-import { validateRequest, type Violation } from "@dbusers/rules";
+import { type Violation, validateRequest } from "@dbusers/rules";
 import type { UserSpec } from "../model.js";
 import type { TargetRef } from "../target-ref.js";
 import type { AvailableVendor } from "../vendors/registry.js";
@@ -32,9 +32,14 @@ const CHECKERS: { readonly [V in AvailableVendor]: Checker } = {
     const body = {
       name: spec.name,
       ...(spec.settings === undefined ? {} : { settings: spec.settings }),
-      ...(spec.mysqlAuthPlugin === undefined ? {} : { mysql_settings: { auth_plugin: spec.mysqlAuthPlugin } }),
+      ...(spec.mysqlAuthPlugin === undefined
+        ? {}
+        : { mysql_settings: { auth_plugin: spec.mysqlAuthPlugin } }),
     };
-    const context = target.engine === undefined ? { profile: "strict" as const } : { profile: "strict" as const, engine: target.engine };
+    const context =
+      target.engine === undefined
+        ? { profile: "strict" as const }
+        : { profile: "strict" as const, engine: target.engine };
     return validateRequest("digitalocean", "addUser", body, context).map((v) => {
       const steps = splitPath(v.path);
       // mysql_settings.auth_plugin is the file's `mysqlAuthPlugin`.
@@ -45,6 +50,10 @@ const CHECKERS: { readonly [V in AvailableVendor]: Checker } = {
 };
 
 /** The violations of `spec` on `target`; empty when every rule passes. */
-export function checkUserRules(vendor: AvailableVendor, spec: UserSpec, target: TargetRef): PlacedViolation[] {
+export function checkUserRules(
+  vendor: AvailableVendor,
+  spec: UserSpec,
+  target: TargetRef,
+): PlacedViolation[] {
   return CHECKERS[vendor](spec, target);
 }

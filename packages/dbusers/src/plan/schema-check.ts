@@ -33,7 +33,11 @@ function describe(error: ErrorObject): Omit<ShapeIssue, "at" | "atKey"> & { key?
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case "additionalProperties":
-      return { rule: "dbusers.file.unknownKey", message: `unknown key ${JSON.stringify(p.additionalProperty)}`, key: String(p.additionalProperty) };
+      return {
+        rule: "dbusers.file.unknownKey",
+        message: `unknown key ${JSON.stringify(p.additionalProperty)}`,
+        key: String(p.additionalProperty),
+      };
     case "required":
       return { rule: "dbusers.file.required", message: `${JSON.stringify(p.missingProperty)} is required` };
     case "enum":
@@ -44,22 +48,37 @@ function describe(error: ErrorObject): Omit<ShapeIssue, "at" | "atKey"> & { key?
     case "const":
       return { rule: "dbusers.file.const", message: `must be ${JSON.stringify(p.allowedValue)}` };
     case "type":
-      return { rule: "dbusers.file.type", message: `must be ${p.type === "object" ? "a mapping" : p.type === "array" ? "a list" : `a ${String(p.type)}`}` };
+      return {
+        rule: "dbusers.file.type",
+        message: `must be ${p.type === "object" ? "a mapping" : p.type === "array" ? "a list" : `a ${String(p.type)}`}`,
+      };
     case "pattern":
       return { rule: "dbusers.file.pattern", message: `must match ${String(p.pattern)}` };
     case "minProperties":
     case "maxProperties":
       return error.instancePath.includes("/targets/")
-        ? { rule: "dbusers.file.credential", message: "a credential is exactly one of { env: NAME } or { file: path }" }
-        : { rule: `dbusers.file.${error.keyword}`, message: `must have at least ${String(p.limit)} entr${p.limit === 1 ? "y" : "ies"}` };
+        ? {
+            rule: "dbusers.file.credential",
+            message: "a credential is exactly one of { env: NAME } or { file: path }",
+          }
+        : {
+            rule: `dbusers.file.${error.keyword}`,
+            message: `must have at least ${String(p.limit)} entr${p.limit === 1 ? "y" : "ies"}`,
+          };
     case "minItems":
-      return { rule: "dbusers.file.minItems", message: `must have at least ${String(p.limit)} item${p.limit === 1 ? "" : "s"}` };
+      return {
+        rule: "dbusers.file.minItems",
+        message: `must have at least ${String(p.limit)} item${p.limit === 1 ? "" : "s"}`,
+      };
     case "minLength":
       return { rule: "dbusers.file.minLength", message: "must not be empty" };
     case "uniqueItems":
       return { rule: "dbusers.file.uniqueItems", message: "lists the same item twice" };
     case "propertyNames":
-      return { rule: "dbusers.file.targetName", message: "a target name is letters, digits, '.', '_' and '-'" };
+      return {
+        rule: "dbusers.file.targetName",
+        message: "a target name is letters, digits, '.', '_' and '-'",
+      };
     default:
       return { rule: `dbusers.file.${error.keyword}`, message: error.message ?? "is not valid" };
   }

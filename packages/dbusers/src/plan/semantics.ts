@@ -98,7 +98,10 @@ function specOfRaw(raw: RawFile["users"][number]): UserSpec {
   return spec as unknown as UserSpec;
 }
 
-export async function checkSemantics(file: RawFile, context: { env: Env; baseDir: string }): Promise<Checked> {
+export async function checkSemantics(
+  file: RawFile,
+  context: { env: Env; baseDir: string },
+): Promise<Checked> {
   const issues: SemanticIssue[] = [];
   const targets = new Map<string, DesiredTarget>();
   const known = new Set(Object.keys(file.targets));
@@ -153,7 +156,11 @@ export async function checkSemantics(file: RawFile, context: { env: Env; baseDir
       } else seen.set(key, index);
       if (fieldsOk) {
         for (const v of checkUserRules(target.ref.vendor, spec, target.ref)) {
-          issues.push({ at: ["users", index, ...v.at], rule: v.rule, message: `${v.message} (target ${targetName})` });
+          issues.push({
+            at: ["users", index, ...v.at],
+            rule: v.rule,
+            message: `${v.message} (target ${targetName})`,
+          });
         }
       }
     });

@@ -56,7 +56,10 @@ export function steps(target: Target, context: StepContext): StepRunner {
     }
   }
 
-  async function rotate(key: UserKey, mysqlAuthPlugin?: PlannedChange & { action: "rotate" }): Promise<string | undefined> {
+  async function rotate(
+    key: UserKey,
+    mysqlAuthPlugin?: PlannedChange & { action: "rotate" },
+  ): Promise<string | undefined> {
     for (let attempt = 1; ; attempt++) {
       const password = context.password?.();
       try {
@@ -80,7 +83,9 @@ export function steps(target: Target, context: StepContext): StepRunner {
       try {
         const created = await target.createUser(spec, chosen(password));
         await deliver(created.credentials);
-        return attempt === 1 ? undefined : `created on attempt ${attempt} (the user did not exist after a lost answer)`;
+        return attempt === 1
+          ? undefined
+          : `created on attempt ${attempt} (the user did not exist after a lost answer)`;
       } catch (error) {
         if (!mayHaveHappened(error)) throw error;
         const existing = await find(target, spec);
@@ -110,7 +115,9 @@ export function steps(target: Target, context: StepContext): StepRunner {
           () => target.updateUser(change.user, changes as UserChanges),
           async () => {
             const now = await find(target, change.user);
-            return now !== undefined && covers(changes, specOf(now)) ? "the answer was lost; the change is in place" : undefined;
+            return now !== undefined && covers(changes, specOf(now))
+              ? "the answer was lost; the change is in place"
+              : undefined;
           },
         );
         return note;
@@ -121,7 +128,8 @@ export function steps(target: Target, context: StepContext): StepRunner {
           return undefined;
         } catch (error) {
           if (!isNotFound(error) && !mayHaveHappened(error)) throw error;
-          if ((await find(target, change.user)) === undefined) return "the user was already gone (an earlier answer was lost)";
+          if ((await find(target, change.user)) === undefined)
+            return "the user was already gone (an earlier answer was lost)";
           throw error;
         }
       }

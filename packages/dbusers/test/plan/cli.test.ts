@@ -29,7 +29,11 @@ describe("dbusers plan / apply (the binary)", () => {
 
     const file = join(world.dir, "new.json");
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const written = JSON.parse(readFileSync(file, "utf8")) as { target: string; name: string; password: string }[];
+    const written = JSON.parse(readFileSync(file, "utf8")) as {
+      target: string;
+      name: string;
+      password: string;
+    }[];
     const state = world.emulator.state.digitalocean;
     expect(written.map((c) => `${c.target}/${c.name}=${c.password}`).sort()).toEqual(
       [
@@ -38,7 +42,9 @@ describe("dbusers plan / apply (the binary)", () => {
         [world.mysql, "app-reader"],
         [world.mysql, "reporting"],
       ]
-        .map(([cluster, name]) => `digitalocean:${cluster}/${name}=${state.getUser(cluster!, name!)?.password}`)
+        .map(
+          ([cluster, name]) => `digitalocean:${cluster}/${name}=${state.getUser(cluster!, name!)?.password}`,
+        )
         .sort(),
     );
     noSecretIn(plan.stdout, plan.stderr, apply.stdout, apply.stderr);
@@ -54,11 +60,23 @@ describe("dbusers plan / apply (the binary)", () => {
     expect(json.code).toBe(0);
     const plan = JSON.parse(json.stdout);
     expect(plan).toMatchObject({ format: "dbusers-plan", version: 1, source: "dbusers.yaml", prune: true });
-    expect(plan.summary).toEqual({ create: 4, update: 0, rotate: 0, delete: 1, unmanaged: 0, failedTargets: 0 });
+    expect(plan.summary).toEqual({
+      create: 4,
+      update: 0,
+      rotate: 0,
+      delete: 1,
+      unmanaged: 0,
+      failedTargets: 0,
+    });
     expect(plan.targets[0]).toMatchObject({
       name: "app-pg",
       target: `digitalocean:${world.pg}`,
-      connection: { vendor: "digitalocean", id: world.pg, engine: "pg", credentials: { token: { env: "DO_TOKEN" } } },
+      connection: {
+        vendor: "digitalocean",
+        id: world.pg,
+        engine: "pg",
+        credentials: { token: { env: "DO_TOKEN" } },
+      },
       changes: [
         { action: "create", user: { name: "app-reader" } },
         { action: "create", user: { name: "replicator", settings: { pg_allow_replication: true } } },
@@ -83,7 +101,10 @@ describe("dbusers plan / apply (the binary)", () => {
     const applied = await world.spawn(["apply", "plan2.json", "--yes", "--secrets-out", "s2.json"]);
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain("Apply: 4 done, 0 failed.");
-    const names = world.emulator.state.digitalocean.listUsers(world.mysql).map((u) => u.name).sort();
+    const names = world.emulator.state.digitalocean
+      .listUsers(world.mysql)
+      .map((u) => u.name)
+      .sort();
     expect(names).toEqual(["app-reader", "doadmin", "intruder", "reporting"]);
     noSecretIn(json.stdout, stale.stdout, stale.stderr, applied.stdout, applied.stderr);
   });
@@ -106,17 +127,25 @@ describe("dbusers plan / apply (the binary)", () => {
 
   it("apply --json reports each step's outcome and exits 1 when a target fails", async () => {
     world.write("dbusers.yaml", world.file(USERS));
-    world.emulator.faults.inject({ operationId: "databases_add_user", path: new RegExp(world.mysql) }, { type: "status", status: 500 });
-    const run = await world.cli(["apply", "-f", "dbusers.yaml", "--yes", "--json", "--secrets-out", "s.json"]);
+    world.emulator.faults.inject(
+      { operationId: "databases_add_user", path: new RegExp(world.mysql) },
+      { type: "status", status: 500 },
+    );
+    const run = await world.cli([
+      "apply",
+      "-f",
+      "dbusers.yaml",
+      "--yes",
+      "--json",
+      "--secrets-out",
+      "s.json",
+    ]);
     expect(run.code).toBe(1);
     const out = JSON.parse(run.stdout);
     expect(out.result.ok).toBe(false);
-    expect(out.result.outcomes.map((o: { target: string; status: string }) => `${o.target}:${o.status}`).sort()).toEqual([
-      "app-my:failed",
-      "app-my:failed",
-      "app-pg:done",
-      "app-pg:done",
-    ]);
+    expect(
+      out.result.outcomes.map((o: { target: string; status: string }) => `${o.target}:${o.status}`).sort(),
+    ).toEqual(["app-my:failed", "app-my:failed", "app-pg:done", "app-pg:done"]);
     expect(JSON.parse(readFileSync(join(world.dir, "s.json"), "utf8"))).toHaveLength(2);
     noSecretIn(run.stdout, run.stderr);
     world.emulator.faults.clear();

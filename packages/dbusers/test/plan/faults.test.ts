@@ -29,7 +29,10 @@ function countOf(cluster: string, name: string): number {
 
 describe("apply under faults", () => {
   it("never creates a user twice when the answer to a create is lost, and still delivers working credentials", async () => {
-    world.emulator.faults.inject({ operationId: "databases_add_user", when: "after", times: 1 }, { type: "drop" });
+    world.emulator.faults.inject(
+      { operationId: "databases_add_user", when: "after", times: 1 },
+      { type: "drop" },
+    );
     const { result, credentials } = await apply(world.file(USERS));
     expect(result.ok).toBe(true);
     const lost = result.outcomes.find((o) => o.note?.includes("answer was lost"));
@@ -40,13 +43,18 @@ describe("apply under faults", () => {
     // The password delivered is the one the user now has (it was reset to capture it).
     const delivered = credentials.filter((c) => c.name === name && c.target === `digitalocean:${cluster}`);
     expect(delivered).toHaveLength(1);
-    expect(delivered[0]!.password?.reveal()).toBe(world.emulator.state.digitalocean.getUser(cluster, name)?.password);
+    expect(delivered[0]!.password?.reveal()).toBe(
+      world.emulator.state.digitalocean.getUser(cluster, name)?.password,
+    );
     expect(credentials).toHaveLength(4);
     expect(await converged(world.file(USERS))).toBe(true);
   });
 
   it("creates again only after a read shows a 5xx left nothing behind", async () => {
-    world.emulator.faults.inject({ operationId: "databases_add_user", times: 2 }, { type: "status", status: 503 });
+    world.emulator.faults.inject(
+      { operationId: "databases_add_user", times: 2 },
+      { type: "status", status: 503 },
+    );
     const { result } = await apply(world.file(USERS));
     expect(result.ok).toBe(true);
     const gets = world.emulator.state.requests.filter((r) => r.operationId === "databases_get_user");
@@ -56,9 +64,15 @@ describe("apply under faults", () => {
   });
 
   it("slows down on 429 (and connection resets on reads) instead of failing", async () => {
-    world.emulator.faults.inject({ operationId: "databases_add_user", times: 3 }, { type: "status", status: 429, retryAfter: 0 });
+    world.emulator.faults.inject(
+      { operationId: "databases_add_user", times: 3 },
+      { type: "status", status: 429, retryAfter: 0 },
+    );
     world.emulator.faults.inject({ operationId: "databases_list_users", times: 2 }, { type: "drop" });
-    world.emulator.faults.inject({ operationId: "databases_update_user", times: 1 }, { type: "status", status: 429, retryAfter: 0 });
+    world.emulator.faults.inject(
+      { operationId: "databases_update_user", times: 1 },
+      { type: "status", status: 429, retryAfter: 0 },
+    );
     const { result } = await apply(world.file(USERS));
     expect(result.ok).toBe(true);
     expect(result.outcomes).toHaveLength(4);
@@ -69,8 +83,14 @@ describe("apply under faults", () => {
 
   it("finishes an update and a delete whose answers were lost", async () => {
     await apply(world.file(USERS));
-    world.emulator.faults.inject({ operationId: "databases_update_user", when: "after", times: 1 }, { type: "drop" });
-    world.emulator.faults.inject({ operationId: "databases_delete_user", when: "after", times: 1 }, { type: "drop" });
+    world.emulator.faults.inject(
+      { operationId: "databases_update_user", when: "after", times: 1 },
+      { type: "drop" },
+    );
+    world.emulator.faults.inject(
+      { operationId: "databases_delete_user", when: "after", times: 1 },
+      { type: "drop" },
+    );
     const changed = world.file(USERS.replace("pg_allow_replication: true", "pg_allow_replication: false"));
     const { result } = await apply(changed, { prune: true });
     expect(result.ok).toBe(true);
@@ -80,7 +100,10 @@ describe("apply under faults", () => {
   });
 
   it("reports a failing target, carries on with the others, and a second apply finishes the work", async () => {
-    world.emulator.faults.inject({ operationId: "databases_add_user", path: new RegExp(world.mysql) }, { type: "status", status: 500 });
+    world.emulator.faults.inject(
+      { operationId: "databases_add_user", path: new RegExp(world.mysql) },
+      { type: "status", status: 500 },
+    );
     const first = await apply(world.file(USERS));
     expect(first.result.ok).toBe(false);
     const byTarget = (t: string) => first.result.outcomes.filter((o) => o.target === t).map((o) => o.status);

@@ -32,16 +32,25 @@ describe("plan and apply through the library", () => {
     expect(plan.summary).toMatchObject({ create: 4, update: 0, delete: 0 });
     expect(result.ok).toBe(true);
     expect(credentials.sort()).toEqual(
-      [`digitalocean:${world.pg}/app-reader`, `digitalocean:${world.pg}/replicator`, `digitalocean:${world.mysql}/app-reader`, `digitalocean:${world.mysql}/reporting`].sort(),
+      [
+        `digitalocean:${world.pg}/app-reader`,
+        `digitalocean:${world.pg}/replicator`,
+        `digitalocean:${world.mysql}/app-reader`,
+        `digitalocean:${world.mysql}/reporting`,
+      ].sort(),
     );
     const state = world.emulator.state.digitalocean;
     expect(state.getUser(world.pg, "replicator")?.settings).toEqual({ pg_allow_replication: true });
-    expect(state.getUser(world.mysql, "reporting")?.mysql_settings?.auth_plugin).toBe("mysql_native_password");
+    expect(state.getUser(world.mysql, "reporting")?.mysql_settings?.auth_plugin).toBe(
+      "mysql_native_password",
+    );
 
     const again = await planOf(world.file(USERS));
     await again.connections.close();
     expect(hasChanges(again.plan)).toBe(false);
-    expect(summaryLine(again.plan.summary)).toBe("Plan: 0 to create, 0 to change, 0 to delete; 1 unmanaged left alone.");
+    expect(summaryLine(again.plan.summary)).toBe(
+      "Plan: 0 to create, 0 to change, 0 to delete; 1 unmanaged left alone.",
+    );
   });
 
   it("plans a settings change as one update, never a delete and a create", async () => {
@@ -53,7 +62,9 @@ describe("plan and apply through the library", () => {
       {
         action: "update",
         user: { name: "replicator" },
-        fields: [{ field: "settings", from: { pg_allow_replication: true }, to: { pg_allow_replication: false } }],
+        fields: [
+          { field: "settings", from: { pg_allow_replication: true }, to: { pg_allow_replication: false } },
+        ],
       },
     ]);
     expect(result.ok).toBe(true);
@@ -63,13 +74,22 @@ describe("plan and apply through the library", () => {
 
   it("changes a MySQL auth plugin with the new password DigitalOcean requires, and delivers it", async () => {
     await applyText(world.file(USERS));
-    const { plan, result, credentials } = await applyText(world.file(USERS.replace("mysql_native_password", "caching_sha2_password")));
+    const { plan, result, credentials } = await applyText(
+      world.file(USERS.replace("mysql_native_password", "caching_sha2_password")),
+    );
     expect(plan.targets.find((t) => t.name === "app-my")?.changes).toEqual([
-      { action: "rotate", user: { name: "reporting" }, reason: "mysqlAuthPlugin", mysqlAuthPlugin: "caching_sha2_password" },
+      {
+        action: "rotate",
+        user: { name: "reporting" },
+        reason: "mysqlAuthPlugin",
+        mysqlAuthPlugin: "caching_sha2_password",
+      },
     ]);
     expect(result.ok).toBe(true);
     expect(credentials).toEqual([`digitalocean:${world.mysql}/reporting`]);
-    expect(world.emulator.state.digitalocean.getUser(world.mysql, "reporting")?.mysql_settings?.auth_plugin).toBe("caching_sha2_password");
+    expect(
+      world.emulator.state.digitalocean.getUser(world.mysql, "reporting")?.mysql_settings?.auth_plugin,
+    ).toBe("caching_sha2_password");
   });
 
   it("leaves unmanaged and built-in users alone, and deletes only unmanaged ones with prune", async () => {
@@ -86,7 +106,10 @@ describe("plan and apply through the library", () => {
       { action: "delete", user: { name: "legacy-job" } },
     ]);
     expect(result.ok).toBe(true);
-    const names = world.emulator.state.digitalocean.listUsers(world.pg).map((u) => u.name).sort();
+    const names = world.emulator.state.digitalocean
+      .listUsers(world.pg)
+      .map((u) => u.name)
+      .sort();
     expect(names).toEqual(["app-reader", "doadmin", "replicator"]);
   });
 
@@ -101,7 +124,14 @@ describe("plan and apply through the library", () => {
       { action: "rotate", user: { name: "app-reader" }, reason: "requested" },
     ]);
     const before = world.emulator.state.digitalocean.getUser(world.pg, "replicator")?.password;
-    const { result, credentials } = await applyText(world.file(USERS.replace("settings: { pg_allow_replication: true }", "settings: { pg_allow_replication: true }\n    rotate: true")));
+    const { result, credentials } = await applyText(
+      world.file(
+        USERS.replace(
+          "settings: { pg_allow_replication: true }",
+          "settings: { pg_allow_replication: true }\n    rotate: true",
+        ),
+      ),
+    );
     expect(result.ok).toBe(true);
     expect(credentials).toEqual([`digitalocean:${world.pg}/replicator`]);
     expect(world.emulator.state.digitalocean.getUser(world.pg, "replicator")?.password).not.toBe(before);

@@ -32,7 +32,13 @@ function clock() {
   const waits: number[] = [];
   return {
     waits,
-    options: { now: () => now, sleep: async (ms: number) => void (waits.push(ms), (now += ms)) },
+    options: {
+      now: () => now,
+      sleep: async (ms: number) => {
+        waits.push(ms);
+        now += ms;
+      },
+    },
   };
 }
 

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { DesiredStateError } from "../../src/plan/errors.js";
 import { DESIRED_STATE_SCHEMA } from "../../src/plan/file-schema.js";
 import { parseDesiredState } from "../../src/plan/load.js";
-import { parse } from "yaml";
 
-const published = JSON.parse(readFileSync(new URL("../../schema/dbusers.schema.json", import.meta.url), "utf8"));
+const published = JSON.parse(
+  readFileSync(new URL("../../schema/dbusers.schema.json", import.meta.url), "utf8"),
+);
 const check = new Ajv({ allErrors: true, strict: false }).compile(published);
 
 const CLUSTER = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30";

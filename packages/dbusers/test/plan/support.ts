@@ -47,7 +47,9 @@ export interface World {
   connections(): ReturnType<typeof createConnections>;
 }
 
-export function useWorld(options: { rateLimit?: false | { perMinute?: number; perHour?: number } } = {}): World {
+export function useWorld(
+  options: { rateLimit?: false | { perMinute?: number; perHour?: number } } = {},
+): World {
   const token = `dop_v1_${randomBytes(32).toString("hex")}`;
   let emulator: Emulator | undefined;
   let pg = "";
@@ -106,7 +108,9 @@ export function useWorld(options: { rateLimit?: false | { perMinute?: number; pe
     },
     passwords() {
       const state = running().state.digitalocean;
-      return [pg, mysql].flatMap((id) => state.listUsers(id).map((u) => u.password ?? "")).filter((p) => p !== "");
+      return [pg, mysql]
+        .flatMap((id) => state.listUsers(id).map((u) => u.password ?? ""))
+        .filter((p) => p !== "");
     },
     async cli(args) {
       let stdout = "";

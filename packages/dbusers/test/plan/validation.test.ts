@@ -23,7 +23,13 @@ describe("the whole file is checked before anything is sent", () => {
   it("reports unknown keys at the key, with the allowed shape's rule", async () => {
     const text = world.file(`users:\n  - name: app\n    targets: [app-pg]\n    pasword: hunter2\n`);
     expect(await issuesOf(text)).toEqual([
-      { line: 7, column: 5, path: "users[0].pasword", rule: "dbusers.file.unknownKey", message: 'unknown key "pasword"' },
+      {
+        line: 7,
+        column: 5,
+        path: "users[0].pasword",
+        rule: "dbusers.file.unknownKey",
+        message: 'unknown key "pasword"',
+      },
     ]);
   });
 
@@ -46,17 +52,28 @@ describe("the whole file is checked before anything is sent", () => {
     );
     const issues = await issuesOf(text);
     expect(issues).toContainEqual(
-      expect.objectContaining({ line: 7, column: 11, path: "users[1].name", rule: "digitalocean.userName.pgPrefix" }),
+      expect.objectContaining({
+        line: 7,
+        column: 11,
+        path: "users[1].name",
+        rule: "digitalocean.userName.pgPrefix",
+      }),
     );
     expect(issues).toContainEqual(
-      expect.objectContaining({ line: 11, path: "users[2].settings.pg_allow_replication", rule: expect.stringMatching(/^digitalocean\./) }),
+      expect.objectContaining({
+        line: 11,
+        path: "users[2].settings.pg_allow_replication",
+        rule: expect.stringMatching(/^digitalocean\./),
+      }),
     );
     expect(issues.every((i) => i.path !== "users[0].name")).toBe(true);
   });
 
   it("refuses built-in users, duplicates, unknown targets and missing credentials", async () => {
     const text = world
-      .file(`users:\n  - name: doadmin\n    targets: [app-pg]\n  - name: x1\n    targets: [app-pg, nowhere]\n  - name: x1\n    targets: [app-pg]\n`)
+      .file(
+        `users:\n  - name: doadmin\n    targets: [app-pg]\n  - name: x1\n    targets: [app-pg, nowhere]\n  - name: x1\n    targets: [app-pg]\n`,
+      )
       .replace("token: { env: DO_TOKEN } }\n  app-my", "token: { env: NOT_SET } }\n  app-my");
     const rules = (await issuesOf(text)).map((i) => `${i.path} ${i.rule}`);
     expect(rules).toEqual(
@@ -72,11 +89,14 @@ describe("the whole file is checked before anything is sent", () => {
   it("sends nothing when one user is bad, through the CLI binary too", async () => {
     const bad = world.file(`${USERS}  - name: pg_bad\n    targets: [app-pg]\n`);
     world.write("dbusers.yaml", bad);
-    for (const args of [["plan", "-f", "dbusers.yaml"], ["apply", "-f", "dbusers.yaml", "--yes", "--secrets-out", "s.json"]]) {
+    for (const args of [
+      ["plan", "-f", "dbusers.yaml"],
+      ["apply", "-f", "dbusers.yaml", "--yes", "--secrets-out", "s.json"],
+    ]) {
       const run = await world.spawn(args);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe("");
-      expect(run.stderr).toContain("dbusers.yaml:13:11: users[3].name: user name starts with \"pg_\"");
+      expect(run.stderr).toContain('dbusers.yaml:13:11: users[3].name: user name starts with "pg_"');
       expect(run.stderr).toContain("(digitalocean.userName.pgPrefix)");
     }
     const plan = await world.spawn(["plan", "-f", "dbusers.yaml", "--detailed-exitcode"]);
