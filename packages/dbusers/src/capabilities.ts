@@ -22,14 +22,15 @@ function cell(capabilities: Capabilities, name: CapabilityName): string {
 /** One header row and one row per capability: the matrix the README shows. */
 export function capabilityMatrix(all: readonly Capabilities[]): string[][] {
   return [
-    ["", ...all.map((c) => `${c.displayName} (\`${c.vendor}:<${c.targetKind}>\`)`)],
+    ["capability", ...all.map((c) => `${c.displayName} (\`${c.vendor}:<${c.targetKind}>\`)`)],
     ...ROWS.map(([name, label]) => [label, ...all.map((c) => cell(c, name))]),
   ];
 }
 
-/** The matrix as a Markdown table. */
+/** The matrix as a Markdown table, its columns padded the way the repository's formatter writes them. */
 export function capabilityTable(all: readonly Capabilities[]): string {
   const [head, ...rows] = capabilityMatrix(all);
-  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  return [line(head!), line(head!.map(() => "---")), ...rows.map(line)].join("\n");
+  const widths = head!.map((_, i) => Math.max(3, ...[head!, ...rows].map((row) => row[i]!.length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  return [line(head!), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }

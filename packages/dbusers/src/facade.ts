@@ -1,7 +1,7 @@
 /** `createDbUsers`: one entry point over every vendor, each loaded on first use. */
 import { VendorUnavailableError } from "./errors.js";
-import { parseTarget, type TargetInput } from "./target-ref.js";
 import { createTarget, type Target } from "./target.js";
+import { parseTarget, type TargetInput } from "./target-ref.js";
 import {
   AVAILABLE_VENDORS,
   type AvailableVendor,

@@ -38,7 +38,7 @@ export {
   type VendorName,
 } from "./model.js";
 export { canonicalSpec, diffSpec, type FieldChange, specOf, stableJson, userKeyString } from "./spec.js";
-export { type CreateUserOptions, type Target } from "./target.js";
+export type { CreateUserOptions, Target } from "./target.js";
 export {
   type DigitalOceanEngine,
   formatTarget,

@@ -29,7 +29,8 @@ export function parseTarget(input: TargetInput): TargetRef {
   if (typeof input === "object" && input !== null) {
     const shown = `${String(input.vendor)}:${String(input.id)}`;
     if (!isVendor(input.vendor)) throw new InvalidTargetError(shown, vendorList());
-    if (typeof input.id !== "string" || input.id === "") throw new InvalidTargetError(shown, "the id is empty");
+    if (typeof input.id !== "string" || input.id === "")
+      throw new InvalidTargetError(shown, "the id is empty");
     return input.engine === undefined
       ? { vendor: input.vendor, id: input.id }
       : { vendor: input.vendor, id: input.id, engine: input.engine };

@@ -1,9 +1,10 @@
 /** From a command's `<target>` and flags to a `Target` with the vendor's credentials. */
-import { createDbUsers, type DbUsers } from "../facade.js";
-import { parseTarget, type DigitalOceanEngine } from "../target-ref.js";
-import type { Target } from "../target.js";
-import { isAvailableVendor } from "../vendors/registry.js";
+
 import { VendorUnavailableError } from "../errors.js";
+import { createDbUsers, type DbUsers } from "../facade.js";
+import type { Target } from "../target.js";
+import { type DigitalOceanEngine, parseTarget } from "../target-ref.js";
+import { isAvailableVendor } from "../vendors/registry.js";
 import { optionsFor } from "./config.js";
 import { UsageError } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -29,7 +30,9 @@ export function connect(io: CliIo, input: string, flags: ConnectionOptions): Con
   if (flags.engine !== undefined) {
     if (ref.vendor !== "digitalocean") throw new UsageError("--engine applies to DigitalOcean targets only");
     if (!ENGINES.includes(flags.engine)) {
-      throw new UsageError(`--engine must be one of ${ENGINES.join(", ")}, not ${JSON.stringify(flags.engine)}`);
+      throw new UsageError(
+        `--engine must be one of ${ENGINES.join(", ")}, not ${JSON.stringify(flags.engine)}`,
+      );
     }
     engine = flags.engine as DigitalOceanEngine;
   }

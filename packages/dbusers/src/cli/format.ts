@@ -1,15 +1,18 @@
 /** Users as text for people: a table for lists, `field: value` lines for one user. No secret is ever shown. */
 import type { AtlasRole, DbUser } from "../model.js";
 
-const role = (r: AtlasRole) => `${r.role}@${r.database}${r.collection === undefined ? "" : `.${r.collection}`}`;
+const role = (r: AtlasRole) =>
+  `${r.role}@${r.database}${r.collection === undefined ? "" : `.${r.collection}`}`;
 
 /** What the user may reach, in the vendor's terms. */
 export function accessSummary(user: DbUser): string {
   const parts: string[] = [];
   if (user.roles?.length) parts.push(user.roles.map(role).join(", "));
   if (user.scopes?.length) parts.push(`scopes ${user.scopes.map((s) => `${s.name}:${s.type}`).join(", ")}`);
-  if (user.databases !== undefined) parts.push(user.databases.length ? user.databases.join(", ") : "(no databases)");
-  if (user.settings !== undefined && Object.keys(user.settings).length) parts.push(JSON.stringify(user.settings));
+  if (user.databases !== undefined)
+    parts.push(user.databases.length ? user.databases.join(", ") : "(no databases)");
+  if (user.settings !== undefined && Object.keys(user.settings).length)
+    parts.push(JSON.stringify(user.settings));
   if (user.mysqlAuthPlugin !== undefined) parts.push(user.mysqlAuthPlugin);
   return parts.join("; ");
 }
@@ -31,7 +34,16 @@ export function userTable(users: readonly DbUser[]): string {
   const cols = columns(users);
   const rows = [cols.map(([head]) => head), ...users.map((u) => cols.map(([, get]) => safe(get(u))))];
   const widths = cols.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd()).join("\n") + "\n";
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
+          .join("  ")
+          .trimEnd(),
+      )
+      .join("\n") + "\n"
+  );
 }
 
 export function userDetails(user: DbUser): string {

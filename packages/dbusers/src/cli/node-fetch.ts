@@ -40,9 +40,10 @@ function responseHeaders(message: IncomingMessage): Headers {
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 export const nodeFetch: typeof fetch = async (input, init) => {
-  const request = input instanceof Request && init?.headers === undefined && init?.body === undefined
-    ? input
-    : new Request(input, init);
+  const request =
+    input instanceof Request && init?.headers === undefined && init?.body === undefined
+      ? input
+      : new Request(input, init);
   const signal = init?.signal ?? request.signal;
   signal?.throwIfAborted();
   const url = new URL(request.url);

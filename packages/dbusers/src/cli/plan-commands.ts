@@ -3,18 +3,12 @@
  * when one of them runs.
  */
 import type { Command } from "commander";
-import type { CliIo } from "./io.js";
-
-type Run = <A extends unknown[]>(
-  load: () => Promise<(io: CliIo, ...args: A) => Promise<number>>,
-) => (...args: A) => Promise<void>;
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { collect, type Runner } from "./define.js";
 
 const FILE_EXAMPLE =
   "  $ dbusers plan -f dbusers.yaml\n  $ dbusers plan -f dbusers.yaml --detailed-exitcode --out plan.json";
 
-export function registerPlanCommands(program: Command, run: Run): void {
+export function registerPlanCommands(program: Command, run: Runner): void {
   program
     .command("plan")
     .description("compare dbusers.yaml with every target and show what apply would change")

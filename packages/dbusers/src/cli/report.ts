@@ -3,7 +3,6 @@
  * broken rule), and the exit code: 2 when the input was refused before anything was sent, 1
  * otherwise. `--debug` adds the whole error, which `@dbusers/core` redacts for printing.
  */
-import { inspect } from "node:util";
 import { DbUsersError, ValidationError } from "@dbusers/core";
 import { INVALID_INPUT_CODES } from "./errors.js";
 import type { CliIo } from "./io.js";
@@ -22,6 +21,7 @@ export async function reportError(io: CliIo, error: unknown, debug: boolean): Pr
     io.writeErr(`dbusers: unexpected ${kind}${debug ? "" : " (run with --debug for details)"}\n`);
   }
   if (debug) {
+    const { inspect } = await import("node:util");
     io.writeErr(`${error instanceof DbUsersError ? inspect(error, { depth: 6 }) : safeDebug(error)}\n`);
   }
   return error instanceof DbUsersError && INVALID_INPUT_CODES.has(error.code) ? 2 : 1;

@@ -4,7 +4,7 @@
  * not part of the build has no line here, so nothing offers it.
  */
 import type { VendorName } from "../model.js";
-import { digitalocean, type DigitalOceanOptions } from "./digitalocean/index.js";
+import { type DigitalOceanOptions, digitalocean } from "./digitalocean/index.js";
 import type { Capabilities, VendorDescriptor } from "./types.js";
 
 /** Per vendor, the options `createDbUsers` takes: the vendor client's options, or a ready client. */

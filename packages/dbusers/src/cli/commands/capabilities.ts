@@ -11,6 +11,15 @@ export async function showCapabilities(io: CliIo, flags: { readonly json?: boole
   }
   const rows = capabilityMatrix(CAPABILITIES).map((row) => row.map((cell) => cell.replaceAll("`", "")));
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  io.writeOut(`${rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n")}\n`);
+  io.writeOut(
+    `${rows
+      .map((r) =>
+        r
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join("  ")
+          .trimEnd(),
+      )
+      .join("\n")}\n`,
+  );
   return 0;
 }

@@ -16,7 +16,9 @@ type ProviderName = keyof Rules["providers"];
 async function load(vendor: string): Promise<{ rules: Rules; provider: ProviderName }> {
   const rules = await import("@dbusers/rules");
   if (!Object.hasOwn(rules.providers, vendor)) {
-    throw new UsageError(`unknown vendor ${JSON.stringify(vendor)}; known: ${Object.keys(rules.providers).join(", ")}`);
+    throw new UsageError(
+      `unknown vendor ${JSON.stringify(vendor)}; known: ${Object.keys(rules.providers).join(", ")}`,
+    );
   }
   return { rules, provider: vendor as ProviderName };
 }
@@ -57,7 +59,12 @@ export async function checkRule(
 ): Promise<number> {
   const { rules, provider } = await load(vendor);
   const input = value === "-" ? (await io.readStdin()).replace(/\r?\n$/, "") : value;
-  const untyped = rules.validateField as (p: string, f: string, v: unknown, c?: unknown) => readonly {
+  const untyped = rules.validateField as (
+    p: string,
+    f: string,
+    v: unknown,
+    c?: unknown,
+  ) => readonly {
     path: string;
     rule: string;
     message: string;
@@ -73,9 +80,18 @@ export async function checkRule(
   return violations.length === 0 ? 0 : 2;
 }
 
-export async function describeRule(io: CliIo, vendor: string, field: string, flags: RuleFlags): Promise<number> {
+export async function describeRule(
+  io: CliIo,
+  vendor: string,
+  field: string,
+  flags: RuleFlags,
+): Promise<number> {
   const { rules, provider } = await load(vendor);
-  const describe = rules.describeRules as (p: string, f: string, c?: unknown) => readonly {
+  const describe = rules.describeRules as (
+    p: string,
+    f: string,
+    c?: unknown,
+  ) => readonly {
     id: string;
     line: string;
   }[];

@@ -1,8 +1,8 @@
 /** `dbusers users list` and `dbusers users get`. */
-import { connect, type ConnectionOptions } from "../connect.js";
+import { type ConnectionOptions, connect } from "../connect.js";
 import { json, userDetails, userTable } from "../format.js";
 import type { CliIo } from "../io.js";
-import { keyFrom, type KeyFlags } from "../user-flags.js";
+import { type KeyFlags, keyFrom } from "../user-flags.js";
 
 interface ReadFlags extends ConnectionOptions {
   readonly json?: boolean;

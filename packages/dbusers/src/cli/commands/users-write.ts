@@ -26,8 +26,13 @@ async function passwordFromStdin(io: CliIo): Promise<string> {
  * Opens `--secrets-out` when given. Without it a command that would make a secret nobody has seen
  * (a server-chosen or generated password) is refused before sending: it would be lost.
  */
-async function secretsTarget(io: CliIo, flags: SecretFlags, makesSecret: boolean): Promise<SecretsFile | undefined> {
-  if (flags.secretsOut !== undefined) return openSecretsFile(io, flags.secretsOut, flags.secretsFormat ?? "json");
+async function secretsTarget(
+  io: CliIo,
+  flags: SecretFlags,
+  makesSecret: boolean,
+): Promise<SecretsFile | undefined> {
+  if (flags.secretsOut !== undefined)
+    return openSecretsFile(io, flags.secretsOut, flags.secretsFormat ?? "json");
   if (makesSecret) {
     throw new UsageError(
       "--secrets-out FILE is required: the new credentials are written there and shown nowhere else",
