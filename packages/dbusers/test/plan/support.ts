@@ -38,8 +38,8 @@ export interface World {
   write(name: string, text: string): string;
   /** Every password the emulator holds right now (to prove none was printed). */
   passwords(): string[];
-  /** The CLI in this process (fast). */
-  cli(args: readonly string[]): Promise<RunResult>;
+  /** The CLI in this process (fast); `confirm` stands for a terminal that answers the question. */
+  cli(args: readonly string[], confirm?: (question: string) => Promise<boolean>): Promise<RunResult>;
   /** The built binary as a user runs it. */
   spawn(args: readonly string[]): Promise<RunResult>;
   /** The library's path: parse, connect, plan helpers. */
@@ -112,7 +112,7 @@ export function useWorld(
         .flatMap((id) => state.listUsers(id).map((u) => u.password ?? ""))
         .filter((p) => p !== "");
     },
-    async cli(args) {
+    async cli(args, confirm) {
       let stdout = "";
       let stderr = "";
       const code = await main(args, {
@@ -125,7 +125,7 @@ export function useWorld(
           stderr += t;
         },
         readStdin: async () => "",
-        confirm: undefined,
+        confirm,
       });
       return { code, stdout, stderr };
     },
