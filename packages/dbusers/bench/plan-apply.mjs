@@ -15,7 +15,7 @@ import { createDigitalOceanClient } from "@dbusers/digitalocean";
 import { startEmulator } from "@dbusers/emulator";
 import { applyPlan, createConnections, createPlan, parseDesiredState } from "../dist/plan/index.js";
 
-const SCALE = Number(process.env.DBUSERS_BENCH_SCALE ?? 20);
+const SCALE = Number(process.env.DBUSERS_BENCH_SCALE ?? 10);
 const LIMIT = Number(process.env.DBUSERS_BENCH_LIMIT ?? 120);
 const USERS = Number(process.env.DBUSERS_BENCH_USERS ?? 1000);
 const PLAN_USERS = Number(process.env.DBUSERS_BENCH_PLAN_USERS ?? 10_000);
