@@ -4,10 +4,12 @@
  * (`digitalocean.clusters[0].engine must be one of …`) before any state changes.
  */
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import formats from "ajv-formats";
 import { EmulatorError } from "./errors.js";
 import { issueOf } from "./spec-validator.js";
 
 const ajv = new Ajv2020({ strict: true, allErrors: true });
+formats.default(ajv);
 
 /**
  * A compiled check for one vendor's section; `vendor` prefixes each field in the message. The code

@@ -4,10 +4,23 @@
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parse as parseYaml, YAMLParseError } from "yaml";
 import { EmulatorError } from "./errors.js";
 import type { VendorSections } from "./options.js";
 import { VENDOR_MODULES } from "./vendors.js";
+
+/**
+ * Where a parser failed, without its message: both parsers quote the text around the error, and a
+ * state file holds tokens and passwords.
+ */
+function where(error: unknown): string {
+  if (error instanceof YAMLParseError) {
+    const at = error.linePos?.[0];
+    return `YAML (${error.code}${at ? ` at line ${at.line}, column ${at.col}` : ""})`;
+  }
+  const position = /position (\d+)/.exec((error as Error).message)?.[1];
+  return `JSON${position === undefined ? "" : ` (at character ${position})`}`;
+}
 
 /**
  * Reads a state file (`.json`, or YAML for any other name) into vendor sections for
@@ -27,11 +40,7 @@ export async function readStateFile(path: string): Promise<VendorSections> {
   try {
     value = extname(path).toLowerCase() === ".json" ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    // The parsers' messages give the position, and quote at most a few characters of the text.
-    throw new EmulatorError(
-      "invalid-state-file",
-      `state file ${path} is not valid: ${(error as Error).message}`,
-    );
+    throw new EmulatorError("invalid-state-file", `state file ${path} is not valid ${where(error)}`);
   }
   if (value === null || value === undefined) return {};
   if (typeof value !== "object" || Array.isArray(value)) {

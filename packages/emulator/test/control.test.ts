@@ -70,7 +70,7 @@ describe("/_emulator/state", () => {
       },
     });
     expect(put.status).toBe(200);
-    expect(emulator.state.digitalocean.listClusters()).toEqual([{ id, engine: "kafka" }]);
+    expect(emulator.state.digitalocean.listClusters().map((c) => [c.id, c.engine])).toEqual([[id, "kafka"]]);
     expect(emulator.state.digitalocean.getUser(id, "app")?.password).toBe("fixed-pw");
     expect(
       (await users(`/v2/databases/${id}/users`, { headers: { authorization: "Bearer t2" } })).status,

@@ -74,7 +74,7 @@ describe("close()", () => {
     try {
       const status = await new Promise<number | undefined>((resolve, reject) => {
         const req = httpRequest(
-          `${emulator.url}/v2/databases`,
+          `${emulator.url}/v2/nothing-here`,
           { agent, headers: { authorization: `Bearer ${TOKEN}` } },
           (res) => {
             res.resume();

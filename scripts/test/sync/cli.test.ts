@@ -23,7 +23,7 @@ describe("pnpm specs:sync (CLI)", () => {
     const before = readFileSync(spec, "utf8");
     const dry = await run(tsx, [cli, "digitalocean", spec, "--dry-run"]);
     expect(dry.stdout).toBe(before);
-    expect(dry.stderr).toContain("6/6 operations");
+    expect(dry.stderr).toContain("8/8 operations");
 
     const out = join(mkdtempSync(join(tmpdir(), "dbusers-sync-")), "synced.yaml");
     await run(tsx, [cli, "digitalocean", spec, "--out", out]);

@@ -3,6 +3,46 @@
  */
 
 export interface paths {
+    "/v2/databases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the database clusters
+         * @description Every database cluster of the account, under a `databases` key. With `tag_name`, only the clusters that carry that tag. Each cluster comes with its connection details (public and private, and for standby nodes when the cluster has them) and its maintenance window.
+         */
+        get: operations["databases_list_clusters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/databases/{database_cluster_uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one database cluster
+         * @description One cluster, under a `database` key, with the same attributes as in the list: engine, version, size, region, status, connection details and maintenance window.
+         */
+        get: operations["databases_get_cluster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/databases/{database_cluster_uuid}/users": {
         parameters: {
             query?: never;
@@ -95,6 +135,103 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        database_cluster_read: {
+            /**
+             * Format: uuid
+             * @description The cluster's UUID, used in every path that names it.
+             */
+            readonly id?: string;
+            /** @description The cluster's name, unique within the account. */
+            name: string;
+            /**
+             * @description The engine's slug: `pg` (PostgreSQL), `mysql`, `redis` (Caching), `valkey`, `mongodb`, `kafka`, `opensearch`, or the preview editions `advanced_pg` and `advanced_mysql`.
+             * @enum {string}
+             */
+            engine: "pg" | "mysql" | "redis" | "valkey" | "mongodb" | "kafka" | "opensearch" | "advanced_pg" | "advanced_mysql";
+            /** @description The engine's major version. */
+            version?: string;
+            /** @description The engine's full version. */
+            readonly semantic_version?: string;
+            /** @description How many nodes the cluster runs on. */
+            num_nodes: number;
+            /** @description The slug of the node size. */
+            size: string;
+            /** @description The slug of the region the cluster runs in. */
+            region: string;
+            /**
+             * @description Where the cluster is in its life cycle.
+             * @enum {string}
+             */
+            readonly status?: "creating" | "online" | "resizing" | "migrating" | "forking";
+            /**
+             * Format: date-time
+             * @description When the cluster was created (ISO 8601, UTC).
+             */
+            readonly created_at?: string;
+            /** @description The VPC the cluster is placed in. */
+            private_network_uuid?: string;
+            /** @description The cluster's tags. */
+            tags?: string[] | null;
+            /** @description The databases of the cluster (not returned for every engine). */
+            readonly db_names?: string[] | null;
+            /** @description OpenSearch only: how to reach its dashboard. */
+            ui_connection?: components["schemas"]["opensearch_connection"] & unknown;
+            /** @description Kafka only: how to reach its schema registry. */
+            schema_registry_connection?: components["schemas"]["schema_registry_connection"] & unknown;
+            connection?: components["schemas"]["database_connection"] & unknown;
+            private_connection?: components["schemas"]["database_connection"] & unknown;
+            standby_connection?: components["schemas"]["database_connection"] & unknown;
+            standby_private_connection?: components["schemas"]["database_connection"] & unknown;
+            readonly users?: components["schemas"]["database_user"][] | null;
+            maintenance_window?: components["schemas"]["database_maintenance_window"] & unknown;
+            /**
+             * Format: uuid
+             * @description The project the cluster belongs to.
+             */
+            project_id?: string;
+            rules?: components["schemas"]["firewall_rule"][];
+            /** @description When this engine version stops being supported, if known. */
+            readonly version_end_of_life?: string;
+            /** @description From when this engine version can no longer be chosen for new clusters, if known. */
+            readonly version_end_of_availability?: string;
+            /** @description Extra storage, in MiB. */
+            storage_size_mib?: number;
+            /** @description Where the cluster's metrics can be scraped. */
+            readonly metrics_endpoints?: components["schemas"]["database_service_endpoint"][];
+            do_settings?: components["schemas"]["do_settings"] & unknown;
+        };
+        database_connection: {
+            /** @description A connection URI with every detail below in it (a secret: it holds the password). */
+            readonly uri?: string;
+            /** @description The default database to connect to. */
+            readonly database?: string;
+            /** @description The host name to connect to. */
+            readonly host?: string;
+            /** @description The port to connect to. */
+            readonly port?: number;
+            /** @description The user these details are for (the cluster's admin user). */
+            readonly user?: string;
+            /** @description That user's password (a secret). */
+            readonly password?: string;
+            /** @description Whether the connection must use TLS. */
+            readonly ssl?: boolean;
+        };
+        database_maintenance_window: {
+            /** @description The weekday maintenance may start on. */
+            day: string;
+            /** @description The time of day (UTC, 24-hour `HH:MM` or `HH:MM:SS`) maintenance may start at. */
+            hour: string;
+            /** @description Whether maintenance is waiting to be applied. */
+            readonly pending?: boolean;
+            /** @description What the pending maintenance will change. */
+            readonly description?: string[];
+        } | null;
+        database_service_endpoint: {
+            /** @description The endpoint's host name. */
+            readonly host?: string;
+            /** @description The endpoint's port. */
+            readonly port?: number;
+        };
         /** @description A user of a managed database cluster, as the API shows it. */
         database_user: {
             /**
@@ -125,6 +262,11 @@ export interface components {
             mysql_settings?: components["schemas"]["mysql_settings"];
             settings?: components["schemas"]["user_settings"];
         };
+        /** @description DigitalOcean's own settings for a cluster. */
+        do_settings: {
+            /** @description Extra host names (CNAMEs) the cluster answers to. */
+            service_cnames?: string[];
+        };
         /** @description The body of every error response. */
         error: {
             /**
@@ -143,6 +285,26 @@ export interface components {
              */
             request_id?: string;
         };
+        firewall_rule: {
+            /** @description The rule's id. */
+            uuid?: string;
+            /** @description The cluster the rule belongs to. */
+            readonly cluster_uuid?: string;
+            /**
+             * @description What kind of source the rule admits.
+             * @enum {string}
+             */
+            type: "droplet" | "k8s" | "ip_addr" | "tag" | "app";
+            /** @description The source the rule admits (an address, a resource id or a tag). */
+            value: string;
+            /**
+             * Format: date-time
+             * @description When the rule was created (ISO 8601, UTC).
+             */
+            readonly created_at?: string;
+            /** @description A note about the rule. */
+            description?: string;
+        };
         /** @description MySQL-only options of a user. */
         mysql_settings: {
             /**
@@ -152,6 +314,34 @@ export interface components {
              * @enum {string}
              */
             auth_plugin: "mysql_native_password" | "caching_sha2_password";
+        };
+        opensearch_connection: {
+            /** @description A URI for the OpenSearch dashboard with every detail below in it (a secret: it holds the password). */
+            readonly uri?: string;
+            /** @description The host name of the OpenSearch dashboard. */
+            readonly host?: string;
+            /** @description The port of the OpenSearch dashboard. */
+            readonly port?: number;
+            /** @description The user for the OpenSearch dashboard. */
+            readonly user?: string;
+            /** @description That user's password (a secret). */
+            readonly password?: string;
+            /** @description Whether the connection must use TLS. */
+            readonly ssl?: boolean;
+        };
+        schema_registry_connection: {
+            /** @description A URI for the schema registry with every detail below in it (a secret: it holds the password). */
+            readonly uri?: string;
+            /** @description The host name of the schema registry. */
+            readonly host?: string;
+            /** @description The port of the schema registry. */
+            readonly port?: number;
+            /** @description The user for the schema registry. */
+            readonly user?: string;
+            /** @description That user's password (a secret). */
+            readonly password?: string;
+            /** @description Whether the connection must use TLS. */
+            readonly ssl?: boolean;
         };
         /** @description Engine-specific options of a user. Each member applies to one engine only. */
         user_settings: {
@@ -217,6 +407,34 @@ export interface components {
         };
     };
     responses: {
+        /** @description The cluster, under `database`. */
+        database_cluster: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    database: components["schemas"]["database_cluster_read"];
+                };
+            };
+        };
+        /** @description The clusters, under `databases`. */
+        database_clusters: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    databases?: components["schemas"]["database_cluster_read"][];
+                };
+            };
+        };
         /** @description Done; the response has no body. */
         no_content: {
             headers: {
@@ -387,6 +605,8 @@ export interface components {
          * @example 3b1f9d2e-6c4a-4e8b-9f0d-2a7c5e1b8d43
          */
         database_cluster_uuid: string;
+        /** @description Only clusters carrying this tag. */
+        tag_name: string;
         /**
          * @description Name of the database user, as given when it was created.
          * @example app-01
@@ -415,6 +635,49 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    databases_list_clusters: {
+        parameters: {
+            query?: {
+                /** @description Only clusters carrying this tag. */
+                tag_name?: components["parameters"]["tag_name"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["database_clusters"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_get_cluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the database cluster, a UUID.
+                 * @example 3b1f9d2e-6c4a-4e8b-9f0d-2a7c5e1b8d43
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["database_cluster"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
     databases_list_users: {
         parameters: {
             query?: never;

@@ -4,6 +4,7 @@
  * §12); only a duplicate name or a built-in user can still be refused.
  */
 import type { Reply } from "../http.js";
+import { clusterJson } from "./clusters.js";
 import { type ErrorReply, unprocessable } from "./errors.js";
 import { type ClusterRecord, isBuiltIn } from "./state.js";
 import { createUser, type DigitalOceanUser, engineSettings, newPassword, type UserInput } from "./users.js";
@@ -76,6 +77,17 @@ const resetAuth: Handler = ({ cluster, user, body }) => {
   if (cluster.engine === "mysql" && plugin !== undefined) user!.mysql_settings = { auth_plugin: plugin };
   return json(200, { user: copy(user!) });
 };
+
+/** `GET /v2/databases`, optionally only the clusters carrying `tag_name`. */
+export function listClusters(clusters: Iterable<ClusterRecord>, tag: string | null): Reply {
+  const picked = [...clusters].filter((c) => tag === null || c.details.tags.includes(tag));
+  return json(200, { databases: picked.map((c) => clusterJson(c.id, c.engine, c.details)) });
+}
+
+/** `GET /v2/databases/{uuid}`. */
+export function getCluster(cluster: ClusterRecord): Reply {
+  return json(200, { database: clusterJson(cluster.id, cluster.engine, cluster.details) });
+}
 
 export const handlers: Readonly<Record<string, Handler>> = {
   databases_list_users: listUsers,

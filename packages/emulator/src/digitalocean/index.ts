@@ -53,6 +53,13 @@ const checkSection = sectionChecker("digitalocean", {
         properties: {
           id: { type: "string" },
           engine: { enum: [...ENGINES] },
+          name: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+          region: { type: "string", minLength: 1 },
+          size: { type: "string", minLength: 1 },
+          num_nodes: { type: "integer", minimum: 1 },
+          version: { type: "string", minLength: 1 },
+          tags: { type: "array", items: { type: "string" } },
+          created_at: { type: "string", format: "date-time" },
           users: { type: "array", items: userSeed },
         },
       },
@@ -115,5 +122,5 @@ export const digitalocean: VendorModule<"digitalocean", DigitalOceanOptions, Dig
 
 /** Every cluster with every user (secrets included), in the shape `ClusterSeed` accepts. */
 function snapshotClusters(state: DigitalOceanState): ClusterSeed[] {
-  return state.listClusters().map(({ id, engine }) => ({ id, engine, users: state.listUsers(id) }));
+  return state.listClusters().map((cluster) => ({ ...cluster, users: state.listUsers(cluster.id) }));
 }

@@ -20,7 +20,7 @@ import {
   unauthorized,
   unprocessable,
 } from "./errors.js";
-import { handlers } from "./handlers.js";
+import { getCluster, handlers, listClusters } from "./handlers.js";
 import { type ClusterRecord, clusterRecords, type DigitalOceanState } from "./state.js";
 import { checkBody, parseBody } from "./validate.js";
 
@@ -121,8 +121,13 @@ export class DigitalOceanRouter {
     const paramIssues = this.#spec.validatePathParams(operation, params);
     if (paramIssues.length > 0) return unprocessable(call.requestId, paramIssues);
 
+    if (operation.operationId === "databases_list_clusters") {
+      return listClusters(this.#clusters.values(), new URLSearchParams(call.query).get("tag_name"));
+    }
     const cluster = this.#clusters.get(params.database_cluster_uuid!.toLowerCase());
     if (!cluster) return notFound(call.requestId);
+    // Every engine's cluster can be read, Caching and Valkey too; only their users are missing.
+    if (operation.operationId === "databases_get_cluster") return getCluster(cluster);
     if (!supportsUserManagement(cluster.engine)) return serverError(call.requestId);
     const user = params.username === undefined ? undefined : cluster.users.get(params.username);
     if (params.username !== undefined && !user) return notFound(call.requestId);

@@ -8,6 +8,7 @@ import { ENGINES, type Engine, supportsUserManagement } from "@dbusers/rules/dig
 import { EmulatorError } from "../errors.js";
 import { isUuid } from "../random.js";
 import type { RecordedRequest } from "../request-log.js";
+import { type ClusterDetails, clusterDetails } from "./clusters.js";
 import { builtInUsers, createUser, type DigitalOceanUser, type UserInput } from "./users.js";
 
 /**
@@ -20,7 +21,8 @@ export interface UserSeed extends UserInput {
   readonly access_key?: string;
 }
 
-export interface ClusterSeed {
+/** A cluster to add; only `engine` is needed (the other fields describe it in cluster listings). */
+export interface ClusterSeed extends Partial<ClusterDetails> {
   /** A UUID; a random one when left out. */
   readonly id?: string;
   readonly engine: Engine;
@@ -28,7 +30,8 @@ export interface ClusterSeed {
   readonly users?: readonly (string | UserSeed)[];
 }
 
-export interface DigitalOceanCluster {
+/** A cluster as `listClusters` and `getCluster` return it. */
+export interface DigitalOceanCluster extends ClusterDetails {
   readonly id: string;
   readonly engine: Engine;
 }
@@ -37,8 +40,16 @@ export interface DigitalOceanCluster {
 export interface ClusterRecord {
   readonly id: string;
   readonly engine: Engine;
+  readonly details: ClusterDetails;
   readonly users: Map<string, DigitalOceanUser>;
 }
+
+const describe = (record: ClusterRecord): DigitalOceanCluster => ({
+  id: record.id,
+  engine: record.engine,
+  ...record.details,
+  tags: [...record.details.tags],
+});
 
 const records = new WeakMap<DigitalOceanState, Map<string, ClusterRecord>>();
 
@@ -90,7 +101,15 @@ export class DigitalOceanState {
     const clusters = clusterRecords(this);
     if (clusters.has(id.toLowerCase()))
       throw new EmulatorError("duplicate-cluster", `cluster ${id} already exists`);
-    const record: ClusterRecord = { id: id.toLowerCase(), engine: seed.engine, users: new Map() };
+    const details = clusterDetails(id.toLowerCase(), seed.engine, seed);
+    const sameName = [...clusters.values()].find((c) => c.details.name === details.name);
+    if (sameName) {
+      throw new EmulatorError(
+        "duplicate-cluster",
+        `cluster ${sameName.id} is already named ${JSON.stringify(details.name)}`,
+      );
+    }
+    const record: ClusterRecord = { id: id.toLowerCase(), engine: seed.engine, details, users: new Map() };
     if (supportsUserManagement(seed.engine)) {
       for (const user of builtInUsers(seed.engine)) record.users.set(user.name, user);
     } else if ((seed.users ?? []).length > 0) {
@@ -110,7 +129,7 @@ export class DigitalOceanState {
       clusters.delete(record.id); // all or nothing: a bad seed leaves no half-made cluster
       throw error;
     }
-    return { id: record.id, engine: record.engine };
+    return describe(record);
   }
 
   /** Removes a cluster and its users; false when there was none. */
@@ -120,11 +139,11 @@ export class DigitalOceanState {
 
   getCluster(id: string): DigitalOceanCluster | undefined {
     const record = clusterRecords(this).get(id.toLowerCase());
-    return record && { id: record.id, engine: record.engine };
+    return record && describe(record);
   }
 
   listClusters(): DigitalOceanCluster[] {
-    return [...clusterRecords(this).values()].map(({ id, engine }) => ({ id, engine }));
+    return [...clusterRecords(this).values()].map(describe);
   }
 
   /**

@@ -8,7 +8,7 @@ export const spec = {
   "info": {
     "title": "DigitalOcean Managed Databases — database users",
     "version": "2.0",
-    "description": "The slice of DigitalOcean's public API (v2) that dbusers relies on: list, read, create, update and\ndelete the users of a managed database cluster, and give a user a new password. Written for\ndbusers; where it and DigitalOcean's own reference disagree, the reference wins and this file is\nfixed with `pnpm specs:sync`.\n",
+    "description": "The slice of DigitalOcean's public API (v2) that dbusers relies on: list and read the managed\ndatabase clusters; list, read, create, update and delete the users of a cluster, and give a user a\nnew password. Written for dbusers; where it and DigitalOcean's own reference disagree, the\nreference wins and this file is fixed with `pnpm specs:sync`.\n",
     "license": {
       "name": "Apache 2.0",
       "url": "https://www.apache.org/licenses/LICENSE-2.0.html"
@@ -32,6 +32,90 @@ export const spec = {
     }
   ],
   "paths": {
+    "/v2/databases": {
+      "get": {
+        "operationId": "databases_list_clusters",
+        "summary": "List the database clusters",
+        "description": "Every database cluster of the account, under a `databases` key. With `tag_name`, only the clusters that carry that tag. Each cluster comes with its connection details (public and private, and for standby nodes when the cluster has them) and its maintenance window.",
+        "tags": [
+          "Databases"
+        ],
+        "security": [
+          {
+            "bearer_auth": [
+              "database:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/tag_name"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/database_clusters"
+          },
+          "401": {
+            "$ref": "#/components/responses/unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/not_found"
+          },
+          "429": {
+            "$ref": "#/components/responses/too_many_requests"
+          },
+          "500": {
+            "$ref": "#/components/responses/server_error"
+          },
+          "default": {
+            "$ref": "#/components/responses/unexpected_error"
+          }
+        }
+      }
+    },
+    "/v2/databases/{database_cluster_uuid}": {
+      "get": {
+        "operationId": "databases_get_cluster",
+        "summary": "Read one database cluster",
+        "description": "One cluster, under a `database` key, with the same attributes as in the list: engine, version, size, region, status, connection details and maintenance window.",
+        "tags": [
+          "Databases"
+        ],
+        "security": [
+          {
+            "bearer_auth": [
+              "database:read"
+            ]
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/database_cluster_uuid"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/database_cluster"
+          },
+          "401": {
+            "$ref": "#/components/responses/unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/not_found"
+          },
+          "429": {
+            "$ref": "#/components/responses/too_many_requests"
+          },
+          "500": {
+            "$ref": "#/components/responses/server_error"
+          },
+          "default": {
+            "$ref": "#/components/responses/unexpected_error"
+          }
+        }
+      }
+    },
     "/v2/databases/{database_cluster_uuid}/users": {
       "get": {
         "operationId": "databases_list_users",
@@ -451,6 +535,321 @@ export const spec = {
   },
   "components": {
     "schemas": {
+      "database_cluster_read": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "description": "The cluster's UUID, used in every path that names it.",
+            "type": "string",
+            "format": "uuid",
+            "readOnly": true
+          },
+          "name": {
+            "description": "The cluster's name, unique within the account.",
+            "type": "string"
+          },
+          "engine": {
+            "description": "The engine's slug: `pg` (PostgreSQL), `mysql`, `redis` (Caching), `valkey`, `mongodb`, `kafka`, `opensearch`, or the preview editions `advanced_pg` and `advanced_mysql`.",
+            "type": "string",
+            "enum": [
+              "pg",
+              "mysql",
+              "redis",
+              "valkey",
+              "mongodb",
+              "kafka",
+              "opensearch",
+              "advanced_pg",
+              "advanced_mysql"
+            ]
+          },
+          "version": {
+            "description": "The engine's major version.",
+            "type": "string"
+          },
+          "semantic_version": {
+            "description": "The engine's full version.",
+            "type": "string",
+            "readOnly": true
+          },
+          "num_nodes": {
+            "description": "How many nodes the cluster runs on.",
+            "type": "integer"
+          },
+          "size": {
+            "description": "The slug of the node size.",
+            "type": "string"
+          },
+          "region": {
+            "description": "The slug of the region the cluster runs in.",
+            "type": "string"
+          },
+          "status": {
+            "description": "Where the cluster is in its life cycle.",
+            "type": "string",
+            "enum": [
+              "creating",
+              "online",
+              "resizing",
+              "migrating",
+              "forking"
+            ],
+            "readOnly": true
+          },
+          "created_at": {
+            "description": "When the cluster was created (ISO 8601, UTC).",
+            "type": "string",
+            "format": "date-time",
+            "readOnly": true
+          },
+          "private_network_uuid": {
+            "description": "The VPC the cluster is placed in.",
+            "type": "string",
+            "pattern": "^$|[0-9a-f]{8}\\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\\b[0-9a-f]{12}"
+          },
+          "tags": {
+            "description": "The cluster's tags.",
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "type": "string"
+            }
+          },
+          "db_names": {
+            "description": "The databases of the cluster (not returned for every engine).",
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "type": "string"
+            },
+            "readOnly": true
+          },
+          "ui_connection": {
+            "description": "OpenSearch only: how to reach its dashboard.",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/opensearch_connection"
+              },
+              {
+                "readOnly": true
+              }
+            ]
+          },
+          "schema_registry_connection": {
+            "description": "Kafka only: how to reach its schema registry.",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/schema_registry_connection"
+              },
+              {
+                "readOnly": true
+              }
+            ]
+          },
+          "connection": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/database_connection"
+              },
+              {
+                "readOnly": true
+              }
+            ]
+          },
+          "private_connection": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/database_connection"
+              },
+              {
+                "readOnly": true
+              }
+            ]
+          },
+          "standby_connection": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/database_connection"
+              },
+              {
+                "readOnly": true
+              }
+            ]
+          },
+          "standby_private_connection": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/database_connection"
+              },
+              {
+                "readOnly": true
+              }
+            ]
+          },
+          "users": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "$ref": "#/components/schemas/database_user"
+            },
+            "readOnly": true
+          },
+          "maintenance_window": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/database_maintenance_window"
+              },
+              {
+                "readOnly": true
+              }
+            ]
+          },
+          "project_id": {
+            "description": "The project the cluster belongs to.",
+            "type": "string",
+            "format": "uuid"
+          },
+          "rules": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/firewall_rule"
+            }
+          },
+          "version_end_of_life": {
+            "description": "When this engine version stops being supported, if known.",
+            "type": "string",
+            "readOnly": true
+          },
+          "version_end_of_availability": {
+            "description": "From when this engine version can no longer be chosen for new clusters, if known.",
+            "type": "string",
+            "readOnly": true
+          },
+          "storage_size_mib": {
+            "description": "Extra storage, in MiB.",
+            "type": "integer"
+          },
+          "metrics_endpoints": {
+            "description": "Where the cluster's metrics can be scraped.",
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/database_service_endpoint"
+            },
+            "readOnly": true
+          },
+          "do_settings": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/do_settings"
+              },
+              {
+                "description": "DigitalOcean's own settings for the cluster."
+              }
+            ]
+          }
+        },
+        "required": [
+          "name",
+          "engine",
+          "num_nodes",
+          "size",
+          "region"
+        ]
+      },
+      "database_connection": {
+        "type": "object",
+        "properties": {
+          "uri": {
+            "description": "A connection URI with every detail below in it (a secret: it holds the password).",
+            "type": "string",
+            "readOnly": true
+          },
+          "database": {
+            "description": "The default database to connect to.",
+            "type": "string",
+            "readOnly": true
+          },
+          "host": {
+            "description": "The host name to connect to.",
+            "type": "string",
+            "readOnly": true
+          },
+          "port": {
+            "description": "The port to connect to.",
+            "type": "integer",
+            "readOnly": true
+          },
+          "user": {
+            "description": "The user these details are for (the cluster's admin user).",
+            "type": "string",
+            "readOnly": true
+          },
+          "password": {
+            "description": "That user's password (a secret).",
+            "type": "string",
+            "readOnly": true
+          },
+          "ssl": {
+            "description": "Whether the connection must use TLS.",
+            "type": "boolean",
+            "readOnly": true
+          }
+        }
+      },
+      "database_maintenance_window": {
+        "type": [
+          "object",
+          "null"
+        ],
+        "properties": {
+          "day": {
+            "description": "The weekday maintenance may start on.",
+            "type": "string"
+          },
+          "hour": {
+            "description": "The time of day (UTC, 24-hour `HH:MM` or `HH:MM:SS`) maintenance may start at.",
+            "type": "string"
+          },
+          "pending": {
+            "description": "Whether maintenance is waiting to be applied.",
+            "type": "boolean",
+            "readOnly": true
+          },
+          "description": {
+            "description": "What the pending maintenance will change.",
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "readOnly": true
+          }
+        },
+        "required": [
+          "day",
+          "hour"
+        ]
+      },
+      "database_service_endpoint": {
+        "type": "object",
+        "properties": {
+          "host": {
+            "description": "The endpoint's host name.",
+            "type": "string",
+            "readOnly": true
+          },
+          "port": {
+            "description": "The endpoint's port.",
+            "type": "integer",
+            "readOnly": true
+          }
+        }
+      },
       "database_user": {
         "description": "A user of a managed database cluster, as the API shows it.",
         "type": "object",
@@ -497,6 +896,22 @@ export const spec = {
           "name"
         ]
       },
+      "do_settings": {
+        "description": "DigitalOcean's own settings for a cluster.",
+        "type": "object",
+        "properties": {
+          "service_cnames": {
+            "description": "Extra host names (CNAMEs) the cluster answers to.",
+            "type": "array",
+            "maxItems": 16,
+            "items": {
+              "type": "string",
+              "maxLength": 253,
+              "pattern": "^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)+$"
+            }
+          }
+        }
+      },
       "error": {
         "description": "The body of every error response.",
         "type": "object",
@@ -522,6 +937,51 @@ export const spec = {
           "message"
         ]
       },
+      "firewall_rule": {
+        "type": "object",
+        "properties": {
+          "uuid": {
+            "description": "The rule's id.",
+            "type": "string",
+            "pattern": "^$|[0-9a-f]{8}\\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\\b[0-9a-f]{12}"
+          },
+          "cluster_uuid": {
+            "description": "The cluster the rule belongs to.",
+            "type": "string",
+            "pattern": "^$|[0-9a-f]{8}\\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\\b[0-9a-f]{12}",
+            "readOnly": true
+          },
+          "type": {
+            "description": "What kind of source the rule admits.",
+            "type": "string",
+            "enum": [
+              "droplet",
+              "k8s",
+              "ip_addr",
+              "tag",
+              "app"
+            ]
+          },
+          "value": {
+            "description": "The source the rule admits (an address, a resource id or a tag).",
+            "type": "string"
+          },
+          "created_at": {
+            "description": "When the rule was created (ISO 8601, UTC).",
+            "type": "string",
+            "format": "date-time",
+            "readOnly": true
+          },
+          "description": {
+            "description": "A note about the rule.",
+            "type": "string"
+          }
+        },
+        "required": [
+          "type",
+          "value"
+        ]
+      },
       "mysql_settings": {
         "description": "MySQL-only options of a user.",
         "type": "object",
@@ -539,6 +999,76 @@ export const spec = {
         "required": [
           "auth_plugin"
         ]
+      },
+      "opensearch_connection": {
+        "type": "object",
+        "properties": {
+          "uri": {
+            "description": "A URI for the OpenSearch dashboard with every detail below in it (a secret: it holds the password).",
+            "type": "string",
+            "readOnly": true
+          },
+          "host": {
+            "description": "The host name of the OpenSearch dashboard.",
+            "type": "string",
+            "readOnly": true
+          },
+          "port": {
+            "description": "The port of the OpenSearch dashboard.",
+            "type": "integer",
+            "readOnly": true
+          },
+          "user": {
+            "description": "The user for the OpenSearch dashboard.",
+            "type": "string",
+            "readOnly": true
+          },
+          "password": {
+            "description": "That user's password (a secret).",
+            "type": "string",
+            "readOnly": true
+          },
+          "ssl": {
+            "description": "Whether the connection must use TLS.",
+            "type": "boolean",
+            "readOnly": true
+          }
+        }
+      },
+      "schema_registry_connection": {
+        "type": "object",
+        "properties": {
+          "uri": {
+            "description": "A URI for the schema registry with every detail below in it (a secret: it holds the password).",
+            "type": "string",
+            "readOnly": true
+          },
+          "host": {
+            "description": "The host name of the schema registry.",
+            "type": "string",
+            "readOnly": true
+          },
+          "port": {
+            "description": "The port of the schema registry.",
+            "type": "integer",
+            "readOnly": true
+          },
+          "user": {
+            "description": "The user for the schema registry.",
+            "type": "string",
+            "readOnly": true
+          },
+          "password": {
+            "description": "That user's password (a secret).",
+            "type": "string",
+            "readOnly": true
+          },
+          "ssl": {
+            "description": "Whether the connection must use TLS.",
+            "type": "boolean",
+            "readOnly": true
+          }
+        }
       },
       "user_settings": {
         "description": "Engine-specific options of a user. Each member applies to one engine only.",
@@ -641,6 +1171,63 @@ export const spec = {
       }
     },
     "responses": {
+      "database_cluster": {
+        "description": "The cluster, under `database`.",
+        "headers": {
+          "ratelimit-limit": {
+            "$ref": "#/components/headers/ratelimit-limit"
+          },
+          "ratelimit-remaining": {
+            "$ref": "#/components/headers/ratelimit-remaining"
+          },
+          "ratelimit-reset": {
+            "$ref": "#/components/headers/ratelimit-reset"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "type": "object",
+              "properties": {
+                "database": {
+                  "$ref": "#/components/schemas/database_cluster_read"
+                }
+              },
+              "required": [
+                "database"
+              ]
+            }
+          }
+        }
+      },
+      "database_clusters": {
+        "description": "The clusters, under `databases`.",
+        "headers": {
+          "ratelimit-limit": {
+            "$ref": "#/components/headers/ratelimit-limit"
+          },
+          "ratelimit-remaining": {
+            "$ref": "#/components/headers/ratelimit-remaining"
+          },
+          "ratelimit-reset": {
+            "$ref": "#/components/headers/ratelimit-reset"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "properties": {
+                "databases": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/database_cluster_read"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
       "no_content": {
         "description": "Done; the response has no body.",
         "headers": {
@@ -927,6 +1514,15 @@ export const spec = {
           "format": "uuid"
         },
         "example": "3b1f9d2e-6c4a-4e8b-9f0d-2a7c5e1b8d43"
+      },
+      "tag_name": {
+        "name": "tag_name",
+        "in": "query",
+        "description": "Only clusters carrying this tag.",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
       },
       "username": {
         "name": "username",
