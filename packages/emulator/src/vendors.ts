@@ -4,8 +4,9 @@
  * the state file and of `RecordedRequest.vendor`. Order matters only if two vendors claim a path.
  */
 import { digitalocean } from "./digitalocean/index.js";
+import { rackspace } from "./rackspace/index.js";
 
-export const VENDOR_MODULES = [digitalocean] as const;
+export const VENDOR_MODULES = [digitalocean, rackspace] as const;
 
 export type RegisteredVendor = (typeof VENDOR_MODULES)[number];
 
