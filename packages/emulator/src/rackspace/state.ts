@@ -73,7 +73,7 @@ function instanceRecord(tenantId: string, seed: RackspaceInstanceSeed): Instance
   const record: InstanceRecord = {
     id: seed.id,
     name: seed.name ?? seed.id.slice(0, 8),
-    region: (seed.region ?? "DFW").toUpperCase(),
+    region: seed.region ?? "DFW",
     status: seed.status ?? "ACTIVE",
     tenantId,
     users: new Map(),
