@@ -47,8 +47,9 @@ export function databaseOperations(core: Core) {
     },
 
     /** Every database of the instance, all pages (reserved ones are never listed). */
-    listDatabases: (instanceId: string, options?: CallOptions): Promise<Database[]> =>
-      core.list(core.instance(instanceId), "databases", options),
+    async listDatabases(instanceId: string, options?: CallOptions): Promise<Database[]> {
+      return core.list(core.instance(instanceId), "databases", options);
+    },
 
     /** Drops a database (202); with `wait`, until it is gone. */
     async deleteDatabase(instanceId: string, name: string, options?: WriteOptions): Promise<void> {

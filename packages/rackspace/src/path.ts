@@ -48,12 +48,37 @@ export const encodePath: PathSerializer = (pathname, params) =>
     encode(parameter, assertSafePathSegment(parameter, params[parameter])),
   );
 
+/** What a value is, for a message; never reads the value itself. */
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value !== "object") return `a ${typeof value}`;
+  try {
+    return Array.isArray(value) ? "an array" : "an object";
+  } catch {
+    return "an object";
+  }
+}
+
+/** A name or host: a non-empty primitive string, or `InvalidPathParameterError`. */
+function userPart(parameter: "name" | "host", value: unknown): string {
+  if (typeof value === "string" && value !== "") return value;
+  throw new InvalidPathParameterError({
+    parameter,
+    rule: value === undefined ? "missing" : value === "" ? "empty" : "not-a-string",
+    message:
+      value === ""
+        ? `Path parameter "${parameter}" must not be empty`
+        : `Path parameter "${parameter}" must be a string, got ${typeName(value)}`,
+  });
+}
+
 /**
- * The `{user}` value for a name and host, checked one by one first: only primitive strings, so an
- * array or an object whose `toString` gives `..` can never become part of the path (issue-9 class).
+ * The `{user}` value for a name and host (`%` when left out), checked one by one first: only
+ * primitive strings, so an array or an object whose `toString` gives `..` never becomes part of
+ * the path. No dot-segment check is needed on the parts: `encodeUserSegment` turns every `.` and
+ * `%` into `%252E`/`%2525`, which no URL parser reads as a dot segment, and the whole segment
+ * always holds an `@`.
  */
 export function userAddress(name: unknown, host: unknown): string {
-  const checkedName = assertSafePathSegment("name", name);
-  const checkedHost = host === undefined ? "%" : assertSafePathSegment("host", host);
-  return `${checkedName}@${checkedHost}`;
+  return `${userPart("name", name)}@${host === undefined ? "%" : userPart("host", host)}`;
 }

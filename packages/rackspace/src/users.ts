@@ -104,8 +104,9 @@ export function userOperations(core: Core) {
     },
 
     /** Every user of the instance, all pages (reserved users are never listed). */
-    listUsers: (instanceId: string, options?: CallOptions): Promise<User[]> =>
-      core.list(core.instance(instanceId), "users", options),
+    async listUsers(instanceId: string, options?: CallOptions): Promise<User[]> {
+      return core.list(core.instance(instanceId), "users", options);
+    },
 
     /** One user; `host` defaults to `%`. */
     async getUser(instanceId: string, name: string, host?: string, options?: CallOptions): Promise<User> {
