@@ -46,7 +46,9 @@ export async function measureRackspaceRps(concurrency = 8, rounds = 20, wave = 2
           username: "bench",
           apiKey: "bench-key",
           tenantId: "555",
-          instances: [{ id: INSTANCE, users: [{ name: "app.reader", host: "10.0.0.%", password: "Bench_pw_1" }] }],
+          instances: [
+            { id: INSTANCE, users: [{ name: "app.reader", host: "10.0.0.%", password: "Bench_pw_1" }] },
+          ],
         },
       ],
     },
@@ -55,7 +57,9 @@ export async function measureRackspaceRps(concurrency = 8, rounds = 20, wave = 2
     const identity = await fetch(`${emulator.url}/v2.0/tokens`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ auth: { "RAX-KSKEY:apiKeyCredentials": { username: "bench", apiKey: "bench-key" } } }),
+      body: JSON.stringify({
+        auth: { "RAX-KSKEY:apiKeyCredentials": { username: "bench", apiKey: "bench-key" } },
+      }),
     });
     const token = ((await identity.json()) as { access: { token: { id: string } } }).access.token.id;
     const endpoint = `${emulator.url}/v1.0/555`;
@@ -106,5 +110,52 @@ export async function measureRackspaceSize(): Promise<{ minifiedBytes: number; g
   });
   const output = result.outputFiles[0];
   if (!output) throw new Error("esbuild produced no output");
-  return { minifiedBytes: output.contents.byteLength, gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength };
+  return {
+    minifiedBytes: output.contents.byteLength,
+    gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
+  };
+}
+
+/** Prints both Rackspace measures (`pnpm bench rackspace`). */
+export async function reportRackspace(
+  table: (head: string[], rows: string[][]) => string,
+  kB: (bytes: number) => string,
+): Promise<void> {
+  const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+  console.log(
+    "\ngetUser through @dbusers/rackspace vs raw fetch with the same token (same emulator route, same run)\n",
+  );
+  const rows: string[][] = [];
+  for (const concurrency of [1, 8]) {
+    const r = await measureRackspaceRps(concurrency);
+    rows.push([
+      String(concurrency),
+      String(r.requestsPerSide),
+      r.rawRps.toFixed(0),
+      r.clientRps.toFixed(0),
+      `${r.ratio.toFixed(2)}x`,
+      verdict(r.ratio >= RACKSPACE_RPS_TARGET),
+    ]);
+  }
+  console.log(
+    table(
+      [
+        "in flight",
+        "requests a side",
+        "raw rps",
+        "client rps",
+        "ratio",
+        `target >= ${RACKSPACE_RPS_TARGET}x`,
+      ],
+      rows,
+    ),
+  );
+  const size = await measureRackspaceSize();
+  console.log("\nAn app importing only @dbusers/rackspace (esbuild, minify, platform browser, gzip -9)\n");
+  console.log(
+    table(
+      ["minified", "min+gzip", `target <= ${kB(RACKSPACE_SIZE_TARGET_BYTES)}`],
+      [[kB(size.minifiedBytes), kB(size.gzipBytes), verdict(size.gzipBytes <= RACKSPACE_SIZE_TARGET_BYTES)]],
+    ),
+  );
 }
