@@ -201,3 +201,18 @@ describe("faults", () => {
     expect((await ctx.trove("GET", users)).body.serviceUnavailable.code).toBe(503);
   });
 });
+
+describe("state", () => {
+  it("a snapshot holds users with their passwords and loads back after a reset", async () => {
+    await ctx.trove("POST", users, {
+      users: [{ name: "kept", password: "pw-kept-1", host: "10.0.0.1", databases: [{ name: "orders" }] }],
+    });
+    const snapshot = ctx.emulator.state.snapshot();
+    ctx.emulator.reset();
+    expect(state().users).toEqual([]);
+    ctx.emulator.state.load(snapshot);
+    expect(state().users).toEqual([
+      { name: "kept", host: "10.0.0.1", password: "pw-kept-1", databases: ["orders"] },
+    ]);
+  });
+});
