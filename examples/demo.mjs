@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { createDigitalOceanClient } from "@dbusers/digitalocean";
 import { startEmulator } from "@dbusers/emulator";
 import { rackspaceDemo } from "./rackspace.mjs";
+import { dbusersDemo } from "./dbusers.mjs";
 
 const token = `demo-${randomUUID()}`;
 const pg = randomUUID();
@@ -60,3 +61,4 @@ try {
   await emulator.close();
 }
 await rackspaceDemo(startEmulator, step);
+await dbusersDemo((text) => console.log(`• ${text}`));
