@@ -12,7 +12,9 @@ export async function rackspaceDemo(startEmulator, step) {
     rackspace: {
       // Trove applies writes after its 202; `wait` below waits for them.
       writes: { delayMs: 150 },
-      accounts: [{ username: "demo", apiKey, tenantId: "827364", instances: [{ id: instanceId, region: "ORD" }] }],
+      accounts: [
+        { username: "demo", apiKey, tenantId: "827364", instances: [{ id: instanceId, region: "ORD" }] },
+      ],
     },
   });
   try {
@@ -40,7 +42,9 @@ export async function rackspaceDemo(startEmulator, step) {
     const shown = users.map((u) => `${u.name}@${u.host} [${u.databases.map((d) => d.name).join(", ")}]`);
     step(`Rackspace: granted orders to app.writer; users now: ${shown.join(", ")}`);
 
-    await client.changePasswords(instanceId, [{ name: "app.reader", password: randomBytes(12).toString("hex") }]);
+    await client.changePasswords(instanceId, [
+      { name: "app.reader", password: randomBytes(12).toString("hex") },
+    ]);
     step("Rackspace: changed app.reader's password (not printed)");
 
     try {
