@@ -24,7 +24,7 @@ function edited(change: (spec: string) => string): string {
   return out;
 }
 
-describe("specs:sync rackspace", () => {
+describe("specs:sync rackspace", { timeout: 60_000 }, () => {
   it("reproduces the committed spec from itself, with every operation of operations.yaml", async () => {
     const result = await syncSpec({
       config,
@@ -39,7 +39,7 @@ describe("specs:sync rackspace", () => {
   });
 });
 
-describe("specs:diff rackspace", () => {
+describe("specs:diff rackspace", { timeout: 60_000 }, () => {
   it("finds nothing between the spec and itself", async () => {
     const report = await diffSpecFiles("rackspace", file, file, config.operations);
     expect(report.summary.total).toBe(0);
