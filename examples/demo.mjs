@@ -62,3 +62,4 @@ try {
 }
 await rackspaceDemo(startEmulator, step);
 await dbusersDemo((text) => console.log(`• ${text}`));
+await (await import("./plan.mjs")).planDemo();
