@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createDigitalOceanClient } from "@dbusers/digitalocean";
 import { startEmulator } from "@dbusers/emulator";
+import { rackspaceDemo } from "./rackspace.mjs";
 import { dbusersDemo } from "./dbusers.mjs";
 
 const token = `demo-${randomUUID()}`;
@@ -59,5 +60,6 @@ try {
 } finally {
   await emulator.close();
 }
+await rackspaceDemo(startEmulator, step);
 await dbusersDemo((text) => console.log(`• ${text}`));
 await (await import("./plan.mjs")).planDemo();

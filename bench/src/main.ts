@@ -3,6 +3,7 @@
  * modules one `addUser` call runs code in. `pnpm bench rps|size|modules` runs one of them.
  */
 import { measureModules } from "./modules.js";
+import { reportRackspace } from "./rackspace.js";
 import { measureRps, RPS_TARGET_RATIO } from "./rps.js";
 import { measureSize, SIZE_TARGET_BYTES } from "./size.js";
 import { kB, table } from "./table.js";
@@ -77,3 +78,4 @@ async function modules(): Promise<void> {
 if (only === undefined || only === "rps") await rps();
 if (only === undefined || only === "size") await size();
 if (only === undefined || only === "modules") await modules();
+if (only === undefined || only === "rackspace") await reportRackspace(table, kB);

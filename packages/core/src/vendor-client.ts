@@ -175,7 +175,10 @@ export function createVendorClient<Paths extends object>(options: VendorClientOp
   };
 
   const transport = async (request: PlannedRequest): Promise<Response> => {
-    const url = baseUrl === undefined ? (await resolve()) + request.url.slice(RESOLVED.length) : request.url;
+    // openapi-fetch built every URL on the placeholder, also after the base URL became known.
+    const url = request.url.startsWith(RESOLVED)
+      ? (baseUrl ?? (await resolve())) + request.url.slice(RESOLVED.length)
+      : request.url;
     const body = request.body === undefined ? undefined : new TextEncoder().encode(request.body);
     const response = await send({
       method: request.method,

@@ -206,6 +206,10 @@ describe("base URL resolved on first use", () => {
     expect(asked).toBe(1);
     expect(api.baseUrl).toBe(`${server.origin}/v1.0/tenant`);
     expect(server.seen.map((r) => r.url)).toEqual(Array(3).fill("/v1.0/tenant/users/x"));
+    // Calls made after the URL is known go there too, not to the placeholder.
+    await api.GET("/users/{name}", { params: { path: { name: "y" } } });
+    expect(server.seen.at(-1)?.url).toBe("/v1.0/tenant/users/y");
+    expect(asked).toBe(1);
   });
 
   test("a resolved URL goes through the same policy", async () => {

@@ -27,6 +27,7 @@ export type {
 export { EmulatorError, type EmulatorErrorCode } from "./errors.js";
 export type { Fault, FaultInfo, FaultMatch, InjectedFault } from "./faults.js";
 export type { ServerOptions, VendorSections, VendorStates } from "./options.js";
+export * from "./rackspace/exports.js";
 export type { RateLimitOptions } from "./rate-limit.js";
 export {
   type BodyOmitted,

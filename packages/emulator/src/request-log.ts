@@ -52,7 +52,13 @@ export interface RecordedRequest {
   readonly receivedAt: number;
 }
 
-const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie"]);
+const SECRET_HEADERS = new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "x-auth-token",
+  "x-subject-token",
+]);
 
 /** Keeps the scheme word (`Bearer`) so a test can tell how the client authenticated, never the credential. */
 function redactHeader(name: string, value: string): string {

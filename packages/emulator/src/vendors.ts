@@ -5,8 +5,9 @@
  */
 import { atlas } from "./atlas/index.js";
 import { digitalocean } from "./digitalocean/index.js";
+import { rackspace } from "./rackspace/index.js";
 
-export const VENDOR_MODULES = [digitalocean, atlas] as const;
+export const VENDOR_MODULES = [digitalocean, atlas, rackspace] as const;
 
 export type RegisteredVendor = (typeof VENDOR_MODULES)[number];
 

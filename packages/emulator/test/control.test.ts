@@ -33,7 +33,7 @@ describe("GET /_emulator", () => {
       url: emulator.url,
       httpsUrl: null,
       caCertPath: null,
-      vendors: ["digitalocean", "atlas"],
+      vendors: ["digitalocean", "atlas", "rackspace"],
       faultSeed: emulator.faults.seed,
     });
   });

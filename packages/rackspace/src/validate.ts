@@ -1,0 +1,51 @@
+/**
+ * Input checks before any byte is sent, with `@dbusers/rules/rackspace` in the strict profile. They
+ * matter most here: newer Trove answers 202 to names its MySQL checks refuse and then drops them
+ * without a word (docs/vendors/rackspace.md §1.1). Path safety is not here: the path serializer
+ * applies it to every call, validation on or off.
+ */
+import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
+import { validateField, validateRequest } from "@dbusers/rules/rackspace";
+
+export type RequestOperation =
+  | "createUsers"
+  | "changePasswords"
+  | "modifyUser"
+  | "grantAccess"
+  | "createDatabases";
+
+const STRICT = Object.freeze({ profile: "strict" as const });
+
+/** Throws `ValidationError` listing every broken rule of the request body. */
+export function assertValidRequest(
+  operation: RequestOperation,
+  body: unknown,
+  secrets: readonly SecretValue[],
+): void {
+  const violations = validateRequest(operation, body, STRICT);
+  if (violations.length > 0) throw new ValidationError(violations as Violation[], { secrets });
+}
+
+/**
+ * The name and host in a path, held to the server's rules only (server profile): users that exist
+ * with names the documentation does not list stay reachable, but a name the server could never
+ * have (too long, a forbidden character) is refused before the call.
+ */
+export function assertValidAddress(name: unknown, host: unknown): void {
+  const violations = [
+    ...validateField("userName", name, { profile: "server" }).map((v) => ({ ...v, path: "name" })),
+    ...(host === undefined
+      ? []
+      : validateField("host", host, { profile: "server" }).map((v) => ({ ...v, path: "host" }))),
+  ];
+  if (violations.length > 0) throw new ValidationError(violations);
+}
+
+/** A database name in a path (revoke, delete), held to the server's rules. */
+export function assertValidDatabase(name: unknown): void {
+  const violations = validateField("databaseName", name, { profile: "server" }).map((v) => ({
+    ...v,
+    path: "database",
+  }));
+  if (violations.length > 0) throw new ValidationError(violations);
+}
