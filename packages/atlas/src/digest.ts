@@ -30,7 +30,10 @@ export function parseDigestChallenge(header: string | null): DigestChallenge | u
   const at = header?.search(/(?:^|,\s*)digest\s/i) ?? -1;
   if (header === null || header === undefined || at < 0) return undefined;
   const params = new Map<string, string>();
-  for (const match of header.slice(at).replace(/^,?\s*digest\s/i, "").matchAll(PARAM)) {
+  for (const match of header
+    .slice(at)
+    .replace(/^,?\s*digest\s/i, "")
+    .matchAll(PARAM)) {
     const name = match[1]!.toLowerCase();
     if (params.has(name)) break; // the next challenge begins
     params.set(name, match[2] === undefined ? match[3]! : match[2].replace(/\\(.)/g, "$1"));
@@ -40,9 +43,18 @@ export function parseDigestChallenge(header: string | null): DigestChallenge | u
   const algorithm = (params.get("algorithm") ?? "MD5").toUpperCase();
   if (realm === undefined || nonce === undefined) return undefined;
   if (algorithm !== "MD5" && algorithm !== "SHA-256") return undefined;
-  const qops = params.get("qop")?.split(",").map((q) => q.trim().toLowerCase());
+  const qops = params
+    .get("qop")
+    ?.split(",")
+    .map((q) => q.trim().toLowerCase());
   if (qops !== undefined && !qops.includes("auth")) return undefined;
-  return { realm, nonce, algorithm, qop: qops === undefined ? undefined : "auth", opaque: params.get("opaque") };
+  return {
+    realm,
+    nonce,
+    algorithm,
+    qop: qops === undefined ? undefined : "auth",
+    opaque: params.get("opaque"),
+  };
 }
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
@@ -56,7 +68,9 @@ export function digestAuthorization(
   cnonce = randomBytes(8).toString("hex"),
 ): string {
   const hash = (text: string) =>
-    createHash(challenge.algorithm === "MD5" ? "md5" : "sha256").update(text, "utf8").digest("hex");
+    createHash(challenge.algorithm === "MD5" ? "md5" : "sha256")
+      .update(text, "utf8")
+      .digest("hex");
   const ha1 = hash(`${credentials.username}:${challenge.realm}:${credentials.password}`);
   const ha2 = hash(`${method}:${uri}`);
   const nc = "00000001";

@@ -3,7 +3,14 @@
  * parameters, badRequestDetail }` (docs/vendors/atlas.md §4); anything else (a proxy's HTML page,
  * an empty 502) still becomes an `AtlasApiError` with what could be read.
  */
-import { ApiError, isRetryableStatus, parseRetryAfter, redact, redactText, type SecretValue } from "@dbusers/core";
+import {
+  ApiError,
+  isRetryableStatus,
+  parseRetryAfter,
+  redact,
+  redactText,
+  type SecretValue,
+} from "@dbusers/core";
 
 /** Stable `code`s by status, so programs can branch without remembering numbers. */
 export type AtlasErrorCode =
@@ -46,7 +53,9 @@ export interface AtlasApiErrorInit {
 }
 
 const record = (value: unknown): Record<string, unknown> | undefined =>
-  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 
 /** Atlas answered with an error status. */
 export class AtlasApiError extends ApiError {
@@ -69,7 +78,9 @@ export class AtlasApiError extends ApiError {
     const text = (key: string) => (typeof fields?.[key] === "string" ? (fields[key] as string) : undefined);
     const errorCode = text("errorCode");
     const detail = text("detail");
-    const message = [detail, errorCode === undefined ? undefined : `(${errorCode})`].filter(Boolean).join(" ");
+    const message = [detail, errorCode === undefined ? undefined : `(${errorCode})`]
+      .filter(Boolean)
+      .join(" ");
     super({
       status,
       vendor: "MongoDB Atlas",
@@ -78,15 +89,18 @@ export class AtlasApiError extends ApiError {
       body,
       code: CODES[status] ?? (status >= 500 ? "SERVER_ERROR" : "API_ERROR"),
       // A 429 was refused before any work was done, so even a POST may be sent again; a failed POST
-      // (500, 503) may have created the user already, so the caller must look first.
-      retryable: isRetryableStatus(status) && (status === 429 || /^(?:GET|HEAD|PATCH|DELETE)$/.test(method)),
+      // (500, 503) may have created the user already, and a PATCH may have renamed it, so the caller
+      // must look first.
+      retryable: isRetryableStatus(status) && (status === 429 || /^(?:GET|HEAD|DELETE)$/.test(method)),
       detail: message || undefined,
       vendorCode: errorCode,
       secrets,
     });
     if (errorCode !== undefined) this.errorCode = this.vendorCode;
     if (detail !== undefined) this.detail = redactText(detail, secrets);
-    this.parameters = Array.isArray(fields?.parameters) ? (redact(fields.parameters, { secrets }) as unknown[]) : [];
+    this.parameters = Array.isArray(fields?.parameters)
+      ? (redact(fields.parameters, { secrets }) as unknown[])
+      : [];
     const violations = record(fields?.badRequestDetail)?.fields;
     if (Array.isArray(violations)) {
       this.badRequestDetail = {
@@ -116,5 +130,8 @@ export const USER_NOT_FOUND_CODES = ["USERNAME_NOT_FOUND", "USER_NOT_FOUND", "RE
 export function isAtlasErrorCode(error: unknown, code: string): error is AtlasApiError {
   if (!(error instanceof AtlasApiError) || error.errorCode === undefined) return false;
   const family = (USER_NOT_FOUND_CODES as readonly string[]).includes(code);
-  return error.errorCode === code || (family && (USER_NOT_FOUND_CODES as readonly string[]).includes(error.errorCode));
+  return (
+    error.errorCode === code ||
+    (family && (USER_NOT_FOUND_CODES as readonly string[]).includes(error.errorCode))
+  );
 }
