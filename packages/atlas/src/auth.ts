@@ -83,9 +83,10 @@ export function serviceAccountAuth(
   clientSecret: Secret,
   origin: string,
 ): TokenAuth<{ value: Secret; expiresAt: number }> {
-  const escape = (text: string) => encodeURIComponent(text).replace(/%20/g, "+");
+  // URL-escaped first (so the text is ASCII for btoa), as Go's oauth2 does for the SDK.
+  const formEscape = (text: string) => encodeURIComponent(text).replace(/%20/g, "+");
   const basic = new Secret(
-    `Basic ${Buffer.from(`${escape(clientId.reveal())}:${escape(clientSecret.reveal())}`).toString("base64")}`,
+    `Basic ${btoa(`${formEscape(clientId.reveal())}:${formEscape(clientSecret.reveal())}`)}`,
   );
   const secrets = [clientSecret, basic];
   const form = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };

@@ -54,13 +54,32 @@ describe("the body says the auth type, so the caller says it once", () => {
   });
 
   it.each([
-    ["an LDAP group", { ldapAuthType: "GROUP", username: "CN=analysts,OU=groups,DC=example,DC=org" }, "admin"],
-    ["an OIDC workforce group", { oidcAuthType: "IDP_GROUP", username: "0a1b2c3d4e5f6a7b8c9d0e1f/analysts" }, "admin"],
-    ["an OIDC workload user", { oidcAuthType: "USER", username: "0a1b2c3d4e5f6a7b8c9d0e1f/job" }, "$external"],
-    ["an X.509 customer user", { x509Type: "CUSTOMER", username: "CN=job,OU=apps,DC=example,DC=org" }, "$external"],
+    [
+      "an LDAP group",
+      { ldapAuthType: "GROUP", username: "CN=analysts,OU=groups,DC=example,DC=org" },
+      "admin",
+    ],
+    [
+      "an OIDC workforce group",
+      { oidcAuthType: "IDP_GROUP", username: "0a1b2c3d4e5f6a7b8c9d0e1f/analysts" },
+      "admin",
+    ],
+    [
+      "an OIDC workload user",
+      { oidcAuthType: "USER", username: "0a1b2c3d4e5f6a7b8c9d0e1f/job" },
+      "$external",
+    ],
+    [
+      "an X.509 customer user",
+      { x509Type: "CUSTOMER", username: "CN=job,OU=apps,DC=example,DC=org" },
+      "$external",
+    ],
   ] as const)("fills the auth database of %s", async (_what, fields, database) => {
     const client = h.client("serviceAccount");
-    const user = await client.createUser(h.groupId, { ...fields, roles: [{ roleName: "read", databaseName: "admin" }] });
+    const user = await client.createUser(h.groupId, {
+      ...fields,
+      roles: [{ roleName: "read", databaseName: "admin" }],
+    });
     expect(user.databaseName).toBe(database);
     await client.deleteUser(h.groupId, database, fields.username);
   });
