@@ -17,10 +17,8 @@ export function parseDigestParams(header: string): Map<string, string> | undefin
   const match = /^digest\s+(.*)$/is.exec(header.trim());
   if (!match) return undefined;
   const params = new Map<string, string>();
-  const pair = /\s*([a-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*(?:,|$)/giy;
-  let found: RegExpExecArray | null;
-  const rest = match[1]!;
-  while (pair.lastIndex < rest.length && (found = pair.exec(rest)) !== null) {
+  const pair = /([a-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/gi;
+  for (const found of match[1]!.matchAll(pair)) {
     const value = found[2] !== undefined ? found[2].replace(/\\(.)/g, "$1") : (found[3] ?? "");
     params.set(found[1]!.toLowerCase(), value);
   }

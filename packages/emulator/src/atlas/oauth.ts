@@ -35,8 +35,8 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   if (colon < 0) return [];
   const raw = { id: text.slice(0, colon), secret: text.slice(colon + 1) };
   try {
-    const unescape = (part: string) => decodeURIComponent(part.replaceAll("+", " "));
-    return [raw, { id: unescape(raw.id), secret: unescape(raw.secret) }];
+    const formDecode = (part: string) => decodeURIComponent(part.replaceAll("+", " "));
+    return [raw, { id: formDecode(raw.id), secret: formDecode(raw.secret) }];
   } catch {
     return [raw];
   }
