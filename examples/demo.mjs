@@ -58,3 +58,4 @@ try {
 } finally {
   await emulator.close();
 }
+await (await import("./atlas.mjs")).atlasDemo(step);
