@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createDigitalOceanClient } from "@dbusers/digitalocean";
 import { startEmulator } from "@dbusers/emulator";
+import { dbusersDemo } from "./dbusers.mjs";
 
 const token = `demo-${randomUUID()}`;
 const pg = randomUUID();
@@ -58,4 +59,6 @@ try {
 } finally {
   await emulator.close();
 }
+await dbusersDemo((text) => console.log(`• ${text}`));
+await (await import("./plan.mjs")).planDemo();
 await (await import("./atlas.mjs")).atlasDemo(step);
