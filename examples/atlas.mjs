@@ -38,13 +38,19 @@ export async function atlasDemo(step) {
     const pages = emulator.state.atlas.users(groupId).length;
     step(`listed ${all.length} users across ${Math.ceil(pages / 5)} pages of 5`);
 
-    const patched = await atlas.updateUser(groupId, "admin", "appreporting", { description: "BI dashboards" });
-    step(`patched ${patched.username}: description "${patched.description}", roles kept (${patched.roles.map((r) => `${r.roleName}@${r.databaseName}`).join(", ")})`);
+    const patched = await atlas.updateUser(groupId, "admin", "appreporting", {
+      description: "BI dashboards",
+    });
+    step(
+      `patched ${patched.username}: description "${patched.description}", roles kept (${patched.roles.map((r) => `${r.roleName}@${r.databaseName}`).join(", ")})`,
+    );
 
     await atlas.deleteUser(groupId, "$external", arn);
     step(`deleted ${arn}; ${(await atlas.listUsers(groupId)).length} users left`);
     await atlas.close();
-    step(`the Atlas emulator received ${emulator.state.atlas.requests.length} requests; the service-account token was revoked`);
+    step(
+      `the Atlas emulator received ${emulator.state.atlas.requests.length} requests; the service-account token was revoked`,
+    );
   } finally {
     await emulator.close();
   }

@@ -5,7 +5,10 @@ import { expect, test } from "vitest";
 import * as clientModule from "../src/index.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-const MODULES: Record<string, unknown> = { "@dbusers/atlas": clientModule, "@dbusers/emulator": emulatorModule };
+const MODULES: Record<string, unknown> = {
+  "@dbusers/atlas": clientModule,
+  "@dbusers/emulator": emulatorModule,
+};
 
 function block(info: string): string {
   const example = readme.slice(readme.indexOf("## Example"));
@@ -18,10 +21,13 @@ test("the example prints what the README says", async () => {
   const lines: string[] = [];
   const imports: Record<string, unknown> = {};
   // TypeScript without annotations: after turning its imports into lookups it runs as a function body.
-  const body = block("ts").replace(/^import \{([^}]+)\} from "([^"]+)";$/gm, (_all, names: string, from: string) => {
-    imports[from] = MODULES[from];
-    return `const {${names}} = modules[${JSON.stringify(from)}];`;
-  });
+  const body = block("ts").replace(
+    /^import \{([^}]+)\} from "([^"]+)";$/gm,
+    (_all, names: string, from: string) => {
+      imports[from] = MODULES[from];
+      return `const {${names}} = modules[${JSON.stringify(from)}];`;
+    },
+  );
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
     ...args: string[]
   ) => (...values: unknown[]) => Promise<void>;
@@ -33,6 +39,8 @@ test("the example prints what the README says", async () => {
 });
 
 test("VERSION equals package.json's", async () => {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   expect(clientModule.VERSION).toBe(pkg.version);
 });
