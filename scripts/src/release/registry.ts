@@ -14,6 +14,8 @@ export interface LocalRegistry {
   url: string;
   /** The publishing user's token: only ever written to an .npmrc, never printed. */
   token: string;
+  /** Verdaccio's own output so far (errors only, such as an upstream it cannot reach). */
+  output(): string;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,12 @@ export async function startLocalRegistry(options: RegistryOptions): Promise<Loca
   const child = spawn(process.execPath, ["--import", tsx, server, configFile], {
     stdio: ["ignore", "pipe", "pipe"],
   });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   const close = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -100,7 +108,7 @@ export async function startLocalRegistry(options: RegistryOptions): Promise<Loca
         `Verdaccio refused to create the publishing user (HTTP ${response.status})`,
       );
     }
-    return { url, token: body.token, close };
+    return { url, token: body.token, output: () => output, close };
   } catch (error) {
     await close();
     throw error;

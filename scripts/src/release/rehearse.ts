@@ -157,6 +157,10 @@ async function main(argv: string[]): Promise<number> {
     if (gitStatus() !== statusBefore)
       throw new ScriptError("repo-changed", "the rehearsal changed files in the repository");
     return 0;
+  } catch (error) {
+    const output = registry?.output().trim();
+    if (output) log(`rehearsal: Verdaccio said:\n${output.split("\n").slice(-30).join("\n")}`);
+    throw error;
   } finally {
     await registry?.close();
     if (values.keep) log(`rehearsal: kept ${work}`);
