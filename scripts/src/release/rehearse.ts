@@ -9,6 +9,7 @@ import { checkLoads, installConsumer, type Published, runPublishedExamples, tool
 import { commitAll, copyRepository } from "./copy-repo.js";
 import { exec, releaseEnv } from "./exec.js";
 import { startLocalRegistry } from "./registry.js";
+import { tarballFiles } from "./tarball.js";
 import { listPublishedPackages } from "./workspace.js";
 
 /*
@@ -53,6 +54,7 @@ function gitStatus(): string {
 
 interface TarballReport extends Published {
   tarballBytes: number;
+  unpackedBytes: number;
   files: number;
 }
 
@@ -84,8 +86,18 @@ async function publishedReport(registryUrl: string, names: readonly string[]): P
       }
     }
     const tarball = await fetch(manifest.dist.tarball);
-    const tarballBytes = (await tarball.arrayBuffer()).byteLength;
-    reports.push({ name, version, tarballBytes, files: manifest.dist.fileCount ?? 0 });
+    const bytes = new Uint8Array(await tarball.arrayBuffer());
+    const files = tarballFiles(bytes);
+    for (const required of ["package/LICENSE", "package/README.md", "package/package.json"]) {
+      if (!files.some((file) => file.path === required)) {
+        throw new ScriptError(
+          "tarball",
+          `${name}@${version} was published without ${required.slice("package/".length)}`,
+        );
+      }
+    }
+    const unpackedBytes = files.reduce((sum, file) => sum + file.size, 0);
+    reports.push({ name, version, tarballBytes: bytes.byteLength, unpackedBytes, files: files.length });
   }
   return reports;
 }
@@ -144,14 +156,14 @@ async function main(argv: string[]): Promise<number> {
       runPublishedExamples(versions, consumer),
     );
     log("");
-    log("| package | version | tarball | files | README examples run |");
-    log("| --- | --- | ---: | ---: | --- |");
+    log("| package | version | tarball (gzip) | unpacked | files | README examples run |");
+    log("| --- | --- | ---: | ---: | ---: | --- |");
     for (const report of reports) {
       const lines = examples
         .filter((example) => example.name === report.name)
         .map((e) => `line ${e.line} (${e.runner})`);
       log(
-        `| ${report.name} | ${report.version} | ${(report.tarballBytes / 1024).toFixed(1)} kB | ${report.files} | ${lines.join(", ")} |`,
+        `| ${report.name} | ${report.version} | ${(report.tarballBytes / 1024).toFixed(1)} kB | ${(report.unpackedBytes / 1024).toFixed(1)} kB | ${report.files} | ${lines.join(", ")} |`,
       );
     }
     if (gitStatus() !== statusBefore)
