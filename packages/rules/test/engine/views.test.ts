@@ -78,7 +78,7 @@ describe("describeRules", () => {
       "acme.name.reserved",
       "note",
     ]);
-    expect(lines[2]!.line).toBe("At most 6 characters. [strict] (source: test)");
+    expect(lines[2]!.line).toBe("The acme.name.strictMaxLength rule. [strict] (source: test)");
     expect(acme.describeRules("name", { profile: "server" }).map((l) => l.id)).not.toContain(
       "acme.name.strictMaxLength",
     );
