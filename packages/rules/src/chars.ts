@@ -50,5 +50,6 @@ export function hex4(c: number): string {
 
 /** What JS `\s` matches (all BMP): Python's `\s` for str is the same set but for U+001C–U+001F. */
 export function isWhitespace(c: number): boolean {
-  return /\s/.test(String.fromCharCode(c));
+  return WHITESPACE.test(String.fromCharCode(c));
 }
+const WHITESPACE = /\s/;

@@ -105,16 +105,14 @@ export function showChars(chars: string): string {
 
 /** None of `chars` may appear anywhere. Reports the first offender (never for a secret field). */
 export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly chars: string }): Rule<C> {
-  const forbidden = new Set(meta.chars);
+  // `chars` lists BMP characters; one native scan finds the first of them.
+  const offender = new RegExp(`[${escapeForClass(meta.chars)}]`, "u");
   const shown = showChars(meta.chars);
   return {
     ...ruleBase(meta),
     check: (v) => {
-      // Code units: `chars` lists BMP characters (one unit each).
-      for (let i = 0; i < v.length; i++) {
-        if (forbidden.has(v[i]!)) return { char: v[i], index: i, forbidden: meta.chars };
-      }
-      return undefined;
+      const found = offender.exec(v);
+      return found === null ? undefined : { char: found[0], index: found.index, forbidden: meta.chars };
     },
     message: (p, f) =>
       f.secret || p.char === undefined
@@ -130,14 +128,13 @@ export function onlyRange<C extends BaseContext>(
 ): Rule<C> {
   const { from, to } = meta;
   const hex = (n: number) => `\\u${n.toString(16).padStart(4, "0")}`;
+  // Without the `u` flag the class is tested per code unit, as the rule counts.
+  const outside = new RegExp(`[^${hex(from)}-${hex(to)}]`);
   return {
     ...ruleBase(meta),
     check: (v) => {
-      for (let i = 0; i < v.length; i++) {
-        const c = v.charCodeAt(i);
-        if (c < from || c > to) return { index: i, codeUnit: c };
-      }
-      return undefined;
+      const found = outside.exec(v);
+      return found === null ? undefined : { index: found.index, codeUnit: v.charCodeAt(found.index) };
     },
     message: (p, f) =>
       f.secret || p.index === undefined
@@ -173,7 +170,7 @@ export function noEdgeChars<C extends BaseContext>(meta: RuleMeta<C> & { readonl
   };
 }
 
-/** At least one character of a class (an empty value passes: length rules report emptiness). */
+/** At least one character of a class of BMP characters (an empty value passes: length rules report emptiness). */
 export function requiresChar<C extends BaseContext>(
   meta: RuleMeta<C> & { readonly charClass: string; readonly what: string },
 ): Rule<C> {

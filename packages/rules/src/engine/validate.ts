@@ -43,7 +43,8 @@ function walkObject<C extends BaseContext>(
       structural(out, path, shape.minProperties.rule, { min: shape.minProperties.count, actual: known });
   }
   let ownKnown = 0;
-  for (const [key, prop] of Object.entries(shape.props)) {
+  for (const key in shape.props) {
+    const prop = shape.props[key]!;
     const own = Object.hasOwn(snapshot, key);
     if (own) ownKnown++;
     const got = own ? snapshot[key] : undefined;

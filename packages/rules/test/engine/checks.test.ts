@@ -145,10 +145,10 @@ describe("requiresChar", () => {
     maxLength: 12,
   });
   test.prop([
-    fc.constantFrom("0-9A-Za-z", "a-z", "_.", "A-Za-zé", "0-9", "!-/", "a😀"),
+    fc.constantFrom("0-9A-Za-z", "a-z", "_.", "A-Za-zé", "0-9", "!-/"),
     fc.oneof(units, fc.string({ unit: "binary" })),
   ])(
-    "passes exactly when some code unit is in the class, for plain-ASCII classes and others",
+    "passes exactly when some code unit is in the class (classes of BMP characters)",
     (charClass, v) => {
       const rule = requiresChar<BaseContext>({ id: "r", charClass, what: "thing" });
       expect(rule.check(v, { profile: "strict" }) === undefined).toBe(reference(charClass, v));
