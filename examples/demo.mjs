@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createDigitalOceanClient } from "@dbusers/digitalocean";
 import { startEmulator } from "@dbusers/emulator";
+import { dbusersDemo } from "./dbusers.mjs";
 
 const token = `demo-${randomUUID()}`;
 const pg = randomUUID();
@@ -58,3 +59,4 @@ try {
 } finally {
   await emulator.close();
 }
+await dbusersDemo((text) => console.log(`• ${text}`));

@@ -43,12 +43,9 @@ function parameterNames(pathname: string): readonly string[] {
 /** Checks the parameters a path template names with `assertSafePathSegment`, then serializes. */
 export function safePathSerializer(serialize: PathSerializer = defaultPathSerializer): PathSerializer {
   return (pathname, pathParams) => {
-    for (const name of parameterNames(pathname)) {
-      const value = pathParams[name];
-      // Numbers, arrays and objects (label/matrix styles) cannot be a bare dot segment.
-      if (typeof value === "string" || value === undefined || value === null)
-        assertSafePathSegment(name, value);
-    }
+    // Every parameter must be a non-empty primitive string: an array, a boxed string or an object
+    // whose `toString` gives ".." would otherwise become a dot segment when it is serialized.
+    for (const name of parameterNames(pathname)) assertSafePathSegment(name, pathParams[name]);
     return serialize(pathname, pathParams);
   };
 }

@@ -23,6 +23,16 @@ function hasDotSegment(text: string): boolean {
   return false;
 }
 
+/** What a value is, for a message; never reads the value (a revoked Proxy throws on any look). */
+function typeName(value: unknown): string {
+  if (typeof value !== "object") return `a ${typeof value}`;
+  try {
+    return Array.isArray(value) ? "an array" : "an object";
+  } catch {
+    return "an object";
+  }
+}
+
 /**
  * Returns `value` when it is safe as one path segment: a non-empty string that is not `.` or `..`
  * and does not percent-decode to a dot segment. Otherwise throws `InvalidPathParameterError`
@@ -33,14 +43,9 @@ export function assertSafePathSegment(parameter: string, value: unknown): string
     throw new InvalidPathParameterError({ parameter, rule, message: `Path parameter "${parameter}" ${why}` });
   };
   if (value === undefined || value === null) return refuse("missing", "is missing");
-  if (typeof value !== "string") {
-    const type = Array.isArray(value)
-      ? "an array"
-      : typeof value === "object"
-        ? "an object"
-        : `a ${typeof value}`;
-    return refuse("not-a-string", `must be a string, got ${type}`);
-  }
+  // Only a primitive string: `String()` of an array, a boxed string or an object with `toString`
+  // could turn into `..` after this check.
+  if (typeof value !== "string") return refuse("not-a-string", `must be a string, got ${typeName(value)}`);
   if (value === "") return refuse("empty", "must not be empty: the request would reach the parent resource");
   if (hasDotSegment(value)) {
     return refuse(

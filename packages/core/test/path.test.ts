@@ -37,6 +37,15 @@ describe("assertSafePathSegment", () => {
     expect(ruleOf("")).toBe("empty");
     expect(ruleOf(42)).toBe("not-a-string");
     expect(ruleOf({ toString: () => "x" })).toBe("not-a-string");
+    // What `String()` would turn into a dot segment after a string-only check.
+    expect(ruleOf([".."])).toBe("not-a-string");
+    expect(ruleOf([])).toBe("not-a-string");
+    expect(ruleOf(new String(".."))).toBe("not-a-string");
+    expect(ruleOf({ toString: () => ".." })).toBe("not-a-string");
+    expect(ruleOf(Object.create(null))).toBe("not-a-string");
+    const { proxy, revoke } = Proxy.revocable([], {});
+    revoke();
+    expect(ruleOf(proxy)).toBe("not-a-string");
     expect(ruleOf(undefined)).toBe("missing");
     expect(ruleOf(null)).toBe("missing");
   });

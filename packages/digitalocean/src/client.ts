@@ -6,6 +6,7 @@
  */
 import {
   assertSafeBaseUrl,
+  assertSafePathSegment,
   buildUserAgent,
   createTransport,
   type FetchResult,
@@ -166,6 +167,10 @@ export function createDigitalOceanClient(options: DigitalOceanClientOptions): Di
     operation?: RequestOperation,
     body?: unknown,
   ): Promise<T> {
+    // Path parameters first, validation on or off: a non-string (an array, a boxed string, an object
+    // whose `toString` says "..") or a dot segment would make the request reach another resource.
+    assertSafePathSegment("database_cluster_uuid", clusterId);
+    if (path !== USERS) assertSafePathSegment("username", name);
     const signal = callOptions?.signal;
     if (validate) assertValid(clusterId, operation, body, callOptions?.engine, secrets);
     const request = () =>

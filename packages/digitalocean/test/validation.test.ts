@@ -40,8 +40,9 @@ describe("cluster id", () => {
   });
 
   test("a non-string cluster id (from JavaScript) is refused with its type, not its value", async () => {
+    // Path parameters are checked before the rules: a non-string is refused as a path parameter.
     const call = h.client().listUsers(42 as unknown as string);
-    await expect(call).rejects.toThrow(/must be a UUID .*, but got a value of type number/);
+    await expect(call).rejects.toThrow(/"database_cluster_uuid" must be a string, got a number/);
     expect(h.sent()).toEqual([]);
   });
 });

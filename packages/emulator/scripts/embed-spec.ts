@@ -4,16 +4,21 @@
  * published package carries the spec it validates against (npm users have no specs/ folder).
  * With --check it writes nothing, names the stale files and exits 1.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
-/** The vendors the emulator serves; add one here when its routes land. */
-export const EMBEDDED_VENDORS = ["digitalocean"] as const;
-
 const packageRoot = fileURLToPath(new URL("../", import.meta.url));
 const repoRoot = join(packageRoot, "..", "..");
+
+/** Every vendor with a specs/<vendor>/openapi.yaml; a new vendor's spec is embedded without a change here. */
+export const EMBEDDED_VENDORS: readonly string[] = readdirSync(join(repoRoot, "specs"), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory() && existsSync(join(repoRoot, "specs", entry.name, "openapi.yaml")))
+  .map((entry) => entry.name)
+  .sort();
 
 export function specPath(vendor: string): string {
   return join(repoRoot, "specs", vendor, "openapi.yaml");

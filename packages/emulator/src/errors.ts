@@ -1,6 +1,8 @@
 /** Why a call to the emulator's own API (not an HTTP request to it) was refused. */
 export type EmulatorErrorCode =
   | "invalid-option"
+  | "invalid-state"
+  | "invalid-state-file"
   | "invalid-fault"
   | "unknown-engine"
   | "invalid-cluster-id"

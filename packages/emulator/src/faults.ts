@@ -5,7 +5,7 @@
  */
 import { EmulatorError } from "./errors.js";
 import { mulberry32 } from "./random.js";
-import type { VendorName } from "./request-log.js";
+import type { VendorName } from "./vendors.js";
 
 /** What goes wrong. */
 export type Fault =
@@ -48,6 +48,15 @@ export interface InjectedFault {
   /** Fires left (`Infinity` without `times`); 0 once used up or removed. */
   readonly remaining: number;
   remove(): void;
+}
+
+/** An injected fault as the control API lists it. */
+export interface FaultInfo {
+  readonly id: number;
+  readonly match: FaultMatch;
+  readonly fault: Fault;
+  readonly fired: number;
+  readonly remaining: number;
 }
 
 /** What a request looks like to the matcher. */
@@ -179,6 +188,26 @@ export class Faults {
       },
       remove,
     };
+  }
+
+  /** The faults still in force, in the order they are tried. */
+  list(): FaultInfo[] {
+    return this.#rules.map(({ id, match, fault, fired, remaining }) => ({
+      id,
+      match: { ...match },
+      fault: { ...fault },
+      fired,
+      remaining,
+    }));
+  }
+
+  /** Removes one fault by id; false when there was none. */
+  remove(id: number): boolean {
+    const rule = this.#rules.find((r) => r.id === id);
+    if (!rule) return false;
+    rule.remaining = 0;
+    this.#rules = this.#rules.filter((r) => r !== rule);
+    return true;
   }
 
   /** Removes every fault. The PRNG keeps its position. */

@@ -11,25 +11,26 @@ export interface Reply {
 /** Bodies above this size are refused before they are parsed (no user request comes close). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export class BodyTooLargeError extends Error {
-  override readonly name = "BodyTooLargeError";
+/** A request body as read: the text, or nothing when it went past `MAX_BODY_BYTES`. */
+export interface ReadBody {
+  readonly body: string;
+  readonly tooLarge: boolean;
 }
 
-/** Reads the whole request body as UTF-8; rejects with `BodyTooLargeError` past `MAX_BODY_BYTES`. */
-export function readBody(req: IncomingMessage): Promise<string> {
+/** Reads the whole request body as UTF-8; past `MAX_BODY_BYTES` the rest is drained and dropped. */
+export function readBody(req: IncomingMessage): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLargeError(`request body is larger than ${MAX_BODY_BYTES} bytes`));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => {
+      const tooLarge = size > MAX_BODY_BYTES;
+      resolve({ body: tooLarge ? "" : Buffer.concat(chunks).toString("utf8"), tooLarge });
+    });
     req.on("error", reject);
   });
 }

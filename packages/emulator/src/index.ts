@@ -1,7 +1,8 @@
 /**
- * @dbusers/emulator — a stateful local HTTP emulator of DigitalOcean's database-user API, with
- * bearer auth, the server's own rules, rate limits and fault injection, listening on 127.0.0.1.
+ * @dbusers/emulator — a stateful local HTTP emulator of the vendors' database-user APIs, with their
+ * auth, the servers' own rules, rate limits, fault injection and a control API, on 127.0.0.1.
  */
+export { CONTROL_PREFIX } from "./control.js";
 export { DEFAULT_DIGITALOCEAN_TOKEN, type DigitalOceanOptions } from "./digitalocean/index.js";
 export { DIGITALOCEAN_RATE_LIMIT } from "./digitalocean/routes.js";
 export type {
@@ -20,9 +21,15 @@ export type {
   UserInput,
 } from "./digitalocean/users.js";
 export { EmulatorError, type EmulatorErrorCode } from "./errors.js";
-export type { Fault, FaultMatch, InjectedFault } from "./faults.js";
+export type { Fault, FaultInfo, FaultMatch, InjectedFault } from "./faults.js";
+export type { ServerOptions, VendorSections, VendorStates } from "./options.js";
 export type { RateLimitOptions } from "./rate-limit.js";
-export { REDACTED, type RecordedRequest, type VendorName } from "./request-log.js";
+export {
+  type BodyOmitted,
+  REDACTED,
+  type RecordedRequest,
+  type RequestLogOptions,
+} from "./request-log.js";
 export {
   type Emulator,
   type EmulatorFaults,
@@ -30,3 +37,5 @@ export {
   type EmulatorState,
   startEmulator,
 } from "./server.js";
+export { readStateFile } from "./state-file.js";
+export type { VendorName } from "./vendors.js";

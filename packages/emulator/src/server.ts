@@ -1,39 +1,41 @@
 /**
- * `startEmulator`: one node:http server on 127.0.0.1 that hands each request to the vendor owning
- * its path, with faults applied before and after the vendor answers and every request logged.
+ * `startEmulator`: node:http (and optionally node:https) servers on 127.0.0.1 that refuse foreign
+ * `Host` headers, answer the control API, and hand every other request to the vendor owning its
+ * path, with faults applied before and after the vendor answers and every request logged.
  */
-import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { createDigitalOcean, type DigitalOceanOptions } from "./digitalocean/index.js";
-import type { DigitalOceanState } from "./digitalocean/state.js";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CONTROL_PREFIX, type ControlTarget, control } from "./control.js";
 import { EmulatorError } from "./errors.js";
-import { type Fault, type FaultMatch, Faults, type FaultTarget, type InjectedFault } from "./faults.js";
-import { BodyTooLargeError, type Reply, readBody, replyText, sendReply } from "./http.js";
+import { Exchanges } from "./exchange.js";
+import { type Fault, type FaultMatch, Faults, type InjectedFault } from "./faults.js";
+import { isCrossSite, isOwnHost } from "./host.js";
+import { readBody, sendReply } from "./http.js";
+import { checkServerOptions, type EmulatorOptions, type VendorStates } from "./options.js";
 import { randomSeed } from "./random.js";
-import type { RateLimitOptions } from "./rate-limit.js";
-import { parseLoggedBody, type RecordedRequest, RequestLog, redactHeaders } from "./request-log.js";
-import type { IncomingCall, Vendor, VendorRoute } from "./vendor.js";
+import { type RecordedRequest, RequestLog } from "./request-log.js";
+import { tlsMaterial } from "./tls.js";
+import type { AnyVendorModule, VendorInstance } from "./vendor.js";
+import { VENDOR_MODULES, type VendorName } from "./vendors.js";
 
-export interface EmulatorOptions {
-  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
-  readonly port?: number;
-  readonly digitalocean?: DigitalOceanOptions;
-  /** Overrides every vendor's limits (DigitalOcean: 250/minute, 5,000/hour); `false` never answers 429. */
-  readonly rateLimit?: RateLimitOptions | false;
-  /** Seeds the PRNG behind fault `probability`; random when left out (see `faults.seed`). */
-  readonly seed?: number;
-}
+export type { EmulatorOptions } from "./options.js";
 
-export interface EmulatorState {
-  readonly digitalocean: DigitalOceanState;
-  /** Every request received, for any vendor or none, oldest first; credentials redacted. */
+export type EmulatorState = VendorStates & {
+  /** The newest requests received (1,000 by default), any vendor or none, oldest first; credentials redacted. */
   readonly requests: RecordedRequest[];
   clearRequests(): void;
-}
+  /** Every vendor's state as JSON, keyed by vendor: the shape of a state file (secrets included). */
+  snapshot(): Record<string, unknown>;
+  /** Replaces every vendor's state (a missing section empties that vendor); all or nothing. */
+  load(state: unknown): void;
+};
 
 export interface EmulatorFaults {
-  /** The seed in use; pass it as `seed` to replay which requests a probability picked. */
+  /** The seed in use; pass it as `faultSeed` to replay which requests a probability picked. */
   readonly seed: number;
   inject(match: FaultMatch, fault: Fault): InjectedFault;
   clear(): void;
@@ -43,227 +45,236 @@ export interface Emulator {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
   readonly url: string;
   readonly port: number;
+  /** `https://localhost:<port>` when started with `https`; the certificate also covers 127.0.0.1. */
+  readonly httpsUrl: string | undefined;
+  readonly httpsPort: number | undefined;
+  /** A PEM file holding the CA to trust (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE, curl --cacert); removed on close. */
+  readonly caCertPath: string | undefined;
   readonly state: EmulatorState;
   readonly faults: EmulatorFaults;
+  /** Back to the state it started with; the request log, faults and rate-limit counts are cleared. */
+  reset(): void;
   /** Stops listening and closes every connection, idle keep-alive ones included. Safe to call twice. */
   close(): Promise<void>;
 }
 
-/** Answers paths no vendor serves. */
-function unknownRoute(): VendorRoute {
-  const body = (id: string, message: string) => ({ id, message });
-  return {
-    operationId: undefined,
-    handle: () => ({
-      status: 404,
-      headers: {},
-      body: body("not_found", "No emulated API serves this path."),
-    }),
-    faultReply: (status, retryAfter) => {
-      const headers: Record<string, string> = status === 429 ? { "retry-after": String(retryAfter) } : {};
-      return { status, headers, body: body("fault", `injected ${status}`) };
-    },
-    commonHeaders: () => ({}),
-  };
+interface Plugged {
+  readonly name: VendorName;
+  readonly instance: VendorInstance<unknown>;
 }
 
-interface Exchange {
-  readonly res: ServerResponse;
-  readonly route: VendorRoute;
-  readonly entry: { status: number | undefined; fault: string | undefined };
-}
-
-function answer(exchange: Exchange, reply: Reply, text?: string): void {
-  exchange.entry.status = reply.status;
-  sendReply(exchange.res, reply, text);
-}
-
-/** A strict prefix of a JSON object's text is never valid JSON. */
-function cutOff(text: string): string {
-  return text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-}
-
-class EmulatorServer {
+class EmulatorServer implements ControlTarget {
   readonly faults: Faults;
-  readonly log = new RequestLog();
-  readonly vendors: readonly Vendor[];
-  readonly digitalocean: DigitalOceanState;
-  readonly server: Server;
-  readonly #sleeps = new Set<() => void>();
-  #closed = false;
+  readonly log: RequestLog;
+  readonly vendors: readonly Plugged[];
+  readonly servers: Server[] = [];
+  readonly ports: number[] = [];
+  readonly exchanges: Exchanges;
+  httpsUrl: string | undefined;
+  caDir: string | undefined;
   #closing: Promise<void> | undefined;
 
-  constructor(options: EmulatorOptions) {
-    this.faults = new Faults(options.seed ?? randomSeed());
-    const digitalocean = createDigitalOcean(options.digitalocean, this.log, options.rateLimit);
-    this.digitalocean = digitalocean.state;
-    this.vendors = [digitalocean.router];
-    this.server = createServer((req, res) => {
-      this.#onRequest(req, res).catch((error: unknown) => this.#fail(res, error));
-    });
+  constructor(options: EmulatorOptions, faultSeed: number) {
+    this.faults = new Faults(faultSeed);
+    this.log = new RequestLog(options.requestLog);
+    this.exchanges = new Exchanges(this.faults, this.log);
+    const sections = options as Record<string, unknown>;
+    this.vendors = (VENDOR_MODULES as readonly AnyVendorModule[]).map((module) => ({
+      name: module.name as VendorName,
+      instance: module.create(sections[module.name], {
+        rateLimit: options.rateLimit,
+        requests: () => this.log.list(module.name as VendorName),
+      }),
+    }));
   }
 
-  async #onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  handler(scheme: "http" | "https") {
+    return (req: IncomingMessage, res: ServerResponse) => {
+      this.#onRequest(req, res, scheme).catch((error: unknown) => this.exchanges.fail(res, error));
+    };
+  }
+
+  async #onRequest(req: IncomingMessage, res: ServerResponse, scheme: "http" | "https"): Promise<void> {
     const receivedAt = Date.now();
+    if (!isOwnHost(req.headers.host, this.ports)) {
+      // DNS rebinding: a page on another name that resolves to 127.0.0.1. Not logged, not routed.
+      req.resume();
+      sendReply(res, {
+        status: 403,
+        headers: { connection: "close" },
+        body: { id: "forbidden_host", message: "this emulator answers loopback host names only" },
+      });
+      return;
+    }
     const url = req.url ?? "/";
     const queryAt = url.indexOf("?");
     const path = queryAt < 0 ? url : url.slice(0, queryAt);
     const query = queryAt < 0 ? "" : url.slice(queryAt + 1);
-    let body = "";
-    let bodyTooLarge = false;
-    try {
-      body = await readBody(req);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      bodyTooLarge = true;
-    }
+    const read = await readBody(req);
     const method = (req.method ?? "GET").toUpperCase();
-    const requestId = randomUUID();
-    const call: IncomingCall = { method, path, query, headers: req.headers, body, bodyTooLarge, requestId };
-    const vendor = this.vendors.find((v) => v.owns(path));
-    const route = vendor?.route(call) ?? unknownRoute();
-    const entry = this.log.add({
-      vendor: vendor?.name,
-      operationId: route.operationId,
+    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+      const refused = isCrossSite(req.headers, this.ports);
+      const reply = refused
+        ? {
+            status: 403,
+            headers: {},
+            body: { error: { code: "cross-site", message: "same-site requests only" } },
+          }
+        : control(this, { method, path, query, contentType: req.headers["content-type"], body: read.body });
+      sendReply(res, reply);
+      return;
+    }
+    const origin = `${scheme}://${req.headers.host ?? `127.0.0.1:${this.ports[0]}`}`;
+    const vendor = this.vendors.find((v) => v.instance.owns(path));
+    await this.exchanges.run(res, vendor?.name, vendor?.instance, {
       method,
       path,
       query,
-      headers: redactHeaders(req.headers),
-      body: parseLoggedBody(body),
-      requestId,
+      headers: req.headers,
+      body: read.body,
+      bodyTooLarge: read.tooLarge,
+      origin,
       receivedAt,
     });
-    const target: FaultTarget = { vendor: vendor?.name, method, path, operationId: route.operationId };
-    const exchange: Exchange = { res, route, entry };
-    if (await this.#faulted("before", target, exchange, undefined)) return;
-    const reply = route.handle();
-    if (await this.#faulted("after", target, exchange, reply)) return;
-    answer(exchange, reply);
   }
 
-  /** Applies the faults due now; true when one of them ended the request. */
-  async #faulted(
-    when: "before" | "after",
-    target: FaultTarget,
-    exchange: Exchange,
-    reply?: Reply,
-  ): Promise<boolean> {
-    const { res, route, entry } = exchange;
-    for (const fault of this.faults.take(when, target)) {
-      if (fault.type === "latency") {
-        await this.#sleep(fault.ms);
-        if (!this.#closed) continue;
-        res.destroy();
-        return true;
-      }
-      entry.fault = fault.type;
-      if (fault.type === "drop") {
-        // A TCP reset, so the client sees ECONNRESET rather than a clean end of stream.
-        if (res.socket) res.socket.resetAndDestroy();
-        else res.destroy();
-      } else if (fault.type === "status") {
-        answer(exchange, route.faultReply(fault.status, fault.status === 429 ? (fault.retryAfter ?? 1) : 1));
-      } else {
-        const base = reply ?? {
-          status: 200,
-          headers: route.commonHeaders(),
-          body: { emulator: "malformed-json" },
-        };
-        // A 204 cannot carry a body, so the damaged answer becomes a 200.
-        answer(
-          exchange,
-          { ...base, status: base.status === 204 ? 200 : base.status },
-          cutOff(replyText(base) ?? "{}"),
-        );
-      }
-      return true;
+  info(): Record<string, unknown> {
+    return {
+      url: `http://127.0.0.1:${this.ports[0]}`,
+      httpsUrl: this.httpsUrl ?? null,
+      caCertPath: this.caDir === undefined ? null : join(this.caDir, "ca.pem"),
+      vendors: this.vendors.map((v) => v.name),
+      faultSeed: this.faults.seed,
+    };
+  }
+
+  snapshot(): Record<string, unknown> {
+    return Object.fromEntries(this.vendors.map((v) => [v.name, v.instance.snapshot()]));
+  }
+
+  load(state: unknown): void {
+    if (typeof state !== "object" || state === null || Array.isArray(state)) {
+      throw new EmulatorError("invalid-state", "the state must be an object with one key per vendor");
     }
-    return false;
+    const names = this.vendors.map((v) => v.name as string);
+    const unknown = Object.keys(state).filter((key) => !names.includes(key));
+    if (unknown.length > 0) {
+      throw new EmulatorError(
+        "invalid-state",
+        `unknown vendor ${unknown.map((k) => JSON.stringify(k)).join(", ")}; known: ${names.join(", ")}`,
+      );
+    }
+    const before = this.snapshot();
+    try {
+      for (const { name, instance } of this.vendors)
+        instance.load((state as Record<string, unknown>)[name] ?? {});
+    } catch (error) {
+      for (const { name, instance } of this.vendors) instance.load(before[name]);
+      throw error;
+    }
   }
 
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#sleeps.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.#sleeps.add(done);
-    });
+  reset(): void {
+    for (const { instance } of this.vendors) instance.reset();
+    this.log.clear();
+    this.faults.clear();
   }
 
-  #fail(res: ServerResponse, error: unknown): void {
-    if (res.headersSent || res.destroyed) return;
-    const message = error instanceof Error ? error.message : String(error);
-    sendReply(res, {
-      status: 500,
-      headers: {},
-      body: { id: "server_error", message: `emulator failure: ${message}` },
-    });
-  }
+  inject = (match: FaultMatch, fault: Fault) => this.faults.inject(match, fault);
+  listFaults = () => this.faults.list();
+  removeFault = (id: number) => this.faults.remove(id);
+  clearFaults = () => this.faults.clear();
+  requests = (vendor?: VendorName) => this.log.list(vendor);
+  clearRequests = () => this.log.clear();
 
-  listen(port: number): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const onError = (error: Error) => {
-        reject(new EmulatorError("listen-failed", `cannot listen on 127.0.0.1:${port}: ${error.message}`));
-      };
-      this.server.once("error", onError);
-      // 127.0.0.1 only: the emulator accepts any request from anyone who can reach it.
-      this.server.listen({ port, host: "127.0.0.1", exclusive: true }, () => {
-        this.server.off("error", onError);
-        resolve((this.server.address() as AddressInfo).port);
-      });
-    });
+  async listen(port: number, https: false | { port?: number }): Promise<void> {
+    this.servers.push(createServer(this.handler("http")));
+    if (https !== false) {
+      const { key, cert, caCert } = await tlsMaterial();
+      this.servers.push(createHttpsServer({ key, cert }, this.handler("https")));
+      this.caDir = mkdtempSync(join(tmpdir(), "dbusers-emulator-"));
+      writeFileSync(join(this.caDir, "ca.pem"), caCert);
+    }
+    const wanted = [port, https === false ? 0 : (https.port ?? 0)];
+    for (const [i, server] of this.servers.entries()) {
+      this.ports.push(await listenOn(server, wanted[i]!));
+    }
+    if (https !== false) this.httpsUrl = `https://localhost:${this.ports[1]}`;
   }
 
   close(): Promise<void> {
-    this.#closing ??= new Promise((resolve) => {
-      this.#closed = true;
-      for (const wake of [...this.#sleeps]) wake();
-      this.server.close(() => resolve());
-      // Idle keep-alive sockets would hold `close` open for up to keepAliveTimeout; in-flight ones too.
-      this.server.closeAllConnections();
-    });
+    this.#closing ??= (async () => {
+      this.exchanges.closeAll();
+      await Promise.all(
+        this.servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              // Idle keep-alive sockets would hold `close` open for up to keepAliveTimeout; in-flight ones too.
+              server.closeAllConnections();
+            }),
+        ),
+      );
+      if (this.caDir !== undefined) rmSync(this.caDir, { recursive: true, force: true });
+    })();
     return this.#closing;
   }
 }
 
-function checkOptions(options: EmulatorOptions): void {
-  const { port, seed } = options;
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-    throw new EmulatorError("invalid-option", `port must be an integer from 0 to 65535, got ${String(port)}`);
-  }
-  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
-    throw new EmulatorError(
-      "invalid-option",
-      `seed must be an integer from 0 to 4294967295, got ${String(seed)}`,
-    );
-  }
+function listenOn(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => {
+      reject(new EmulatorError("listen-failed", `cannot listen on 127.0.0.1:${port}: ${error.message}`));
+    };
+    server.once("error", onError);
+    // 127.0.0.1 only: the emulator accepts any request from anyone who can reach it.
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => {
+      server.off("error", onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }
 
 /** Starts an emulator on 127.0.0.1; resolves once it is listening. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  checkOptions(options);
-  const emulator = new EmulatorServer(options);
-  const port = await emulator.listen(options.port ?? 0);
+  const faultSeed = checkServerOptions(options) ?? randomSeed();
+  const emulator = new EmulatorServer(options, faultSeed);
+  const https =
+    options.https === undefined || options.https === false
+      ? false
+      : options.https === true
+        ? {}
+        : options.https;
+  try {
+    await emulator.listen(options.port ?? 0, https);
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
   const { log, faults } = emulator;
-  const state: EmulatorState = {
-    digitalocean: emulator.digitalocean,
+  const state = {
+    ...Object.fromEntries(emulator.vendors.map((v) => [v.name, v.instance.state])),
     get requests() {
       return log.list();
     },
     clearRequests: () => log.clear(),
-  };
+    snapshot: () => emulator.snapshot(),
+    load: (value: unknown) => emulator.load(value),
+  } as EmulatorState;
+  const info = emulator.info();
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: info.url as string,
+    port: emulator.ports[0]!,
+    httpsUrl: emulator.httpsUrl,
+    httpsPort: emulator.ports[1],
+    caCertPath: (info.caCertPath as string | null) ?? undefined,
     state,
     faults: {
       seed: faults.seed,
       inject: (match, fault) => faults.inject(match, fault),
       clear: () => faults.clear(),
     },
+    reset: () => emulator.reset(),
     close: () => emulator.close(),
   };
 }

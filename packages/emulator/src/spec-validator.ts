@@ -59,7 +59,8 @@ function dotted(instancePath: string, extra?: string): string {
   return out;
 }
 
-function issueOf(error: ErrorObject, root: string): SpecIssue {
+/** An Ajv error as a field path, a rule id and a message naming the field. */
+export function issueOf(error: ErrorObject, root: string): SpecIssue {
   const params = error.params as Record<string, unknown>;
   const rule = `openapi.${error.keyword}`;
   if (error.keyword === "required") {

@@ -13,7 +13,7 @@ import {
 import { spec } from "../src/generated/digitalocean-spec.js";
 
 describe("the embedded spec", () => {
-  it.each(EMBEDDED_VENDORS)("src/generated/%s-spec.ts matches specs/%s/openapi.yaml", (vendor) => {
+  it.each(EMBEDDED_VENDORS)("src/generated/%s-spec.ts matches its specs/ folder", (vendor) => {
     const committed = readFileSync(embeddedPath(vendor), "utf8");
     expect(
       committed === expectedEmbeddedSpec(vendor),

@@ -1,7 +1,7 @@
 /** DigitalOcean's rate limit: headers on every answer, 429 with Retry-After, per token, configurable. */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DIGITALOCEAN_RATE_LIMIT } from "../src/index.js";
-import { RateLimiter } from "../src/rate-limit.js";
+import { MAX_KEYS, RateLimiter } from "../src/rate-limit.js";
 import { useEmulator } from "./helpers/digitalocean.js";
 
 describe("rate-limit headers", () => {
@@ -17,8 +17,9 @@ describe("rate-limit headers", () => {
     expect(ok.headers.get("ratelimit-limit")).toBe("5000");
     expect(ok.headers.get("ratelimit-remaining")).toBe("4999");
     expect(missing.headers.get("ratelimit-remaining")).toBe("4998");
-    // Another token has its own budget.
-    expect(denied.headers.get("ratelimit-remaining")).toBe("4999");
+    // A token the emulator does not accept is answered 401 before the limiter, and never counted.
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get("ratelimit-remaining")).toBe("5000");
     const reset = Number(ok.headers.get("ratelimit-reset"));
     expect(reset).toBeGreaterThanOrEqual(before + 3600);
     expect(reset).toBeLessThanOrEqual(after + 3601);
@@ -53,7 +54,7 @@ describe("a small configured limit", () => {
     expect(ctx.emulator.state.digitalocean.getUser(ctx.ids.pg, "late")).toBeUndefined();
   });
 
-  it("limits each token on its own", async () => {
+  it("answers a wrong token 401, not 429, even when the accepted token's budget is used up", async () => {
     await ctx.api.list(ctx.ids.pg);
     await ctx.api.list(ctx.ids.pg);
     const other = await ctx.api.request("GET", `/v2/databases/${ctx.ids.pg}/users`, {
@@ -123,5 +124,44 @@ describe("RateLimiter (sliding windows)", () => {
 
   it.each([0, -1, 1.5, Number.NaN])("refuses a limit of %s", (perMinute) => {
     expect(() => new RateLimiter(DIGITALOCEAN_RATE_LIMIT, { perMinute })).toThrow(/positive integer/);
+  });
+});
+
+describe("RateLimiter memory and cost", () => {
+  const t0 = Date.UTC(2026, 0, 1);
+
+  it("keeps at most MAX_KEYS credentials, forgetting the least recently used", () => {
+    const limiter = new RateLimiter(DIGITALOCEAN_RATE_LIMIT, undefined);
+    limiter.consume("kept", t0);
+    for (let i = 0; i < MAX_KEYS * 3; i += 1) {
+      limiter.consume(`k${i}`, t0);
+      if (i % 100 === 0) limiter.consume("kept", t0);
+    }
+    expect(limiter.size).toBe(MAX_KEYS);
+    expect(limiter.peek("kept", t0).remaining).toBeLessThan(5000);
+    expect(limiter.peek("k0", t0).remaining).toBe(5000);
+  });
+
+  it("counts exactly over an hour of steady traffic, one request every 7 s", () => {
+    const limiter = new RateLimiter(DIGITALOCEAN_RATE_LIMIT, { perHour: 600 });
+    let last = limiter.consume("k", t0);
+    for (let t = t0 + 7000; t < t0 + 3 * 3_600_000; t += 7000) last = limiter.consume("k", t);
+    // 3600 / 7 = 514.3: 514 or 515 requests fall in any hour.
+    expect(600 - last.snapshot.remaining).toBeGreaterThanOrEqual(514);
+    expect(600 - last.snapshot.remaining).toBeLessThanOrEqual(515);
+  });
+
+  it("forgets everything after an idle hour", () => {
+    const limiter = new RateLimiter(DIGITALOCEAN_RATE_LIMIT, { perMinute: 1 });
+    limiter.consume("k", t0);
+    expect(limiter.consume("k", t0 + 1000).allowed).toBe(false);
+    expect(limiter.consume("k", t0 + 5 * 3_600_000).snapshot.remaining).toBe(4999);
+  });
+
+  it("clear() forgets every count", () => {
+    const limiter = new RateLimiter(DIGITALOCEAN_RATE_LIMIT, undefined);
+    limiter.consume("k", t0);
+    limiter.clear();
+    expect(limiter.size).toBe(0);
   });
 });

@@ -22,6 +22,8 @@ export type ChangeKind =
   | "request-body-required-changed"
   | "media-type-added"
   | "media-type-removed"
+  | "media-version-added"
+  | "media-version-sunset"
   | "status-added"
   | "status-removed"
   | "header-added"

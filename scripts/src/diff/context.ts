@@ -2,6 +2,7 @@ import type { JsonObject } from "../lib/json.js";
 import { asObject } from "../lib/json.js";
 import type { OperationRef } from "../lib/openapi.js";
 import type { ChangeKind, Direction, Severity } from "./change.js";
+import { isNewVersionOf } from "./media-types.js";
 import { diffSchema } from "./schema.js";
 
 /** Records one change of the operation being compared. */
@@ -73,8 +74,27 @@ export function diffContent(
   const after = asObject(b);
   for (const [type, media] of Object.entries(after)) {
     const where = `${location} ${type}`;
-    if (type in before)
+    if (type in before) {
       compareSchemas(emit, o, n, direction, where, asObject(before[type]).schema, asObject(media).schema);
+      const sunset = asObject(media)["x-sunset"];
+      if (sunset !== undefined && sunset !== asObject(before[type])["x-sunset"])
+        emit(
+          "media-version-sunset",
+          direction,
+          where,
+          "potentially-breaking",
+          "this resource version gets a sunset date; after it the server refuses the version (move to a newer one)",
+          asObject(before[type])["x-sunset"],
+          sunset,
+        );
+    } else if (isNewVersionOf(type, Object.keys(before)))
+      emit(
+        "media-version-added",
+        direction,
+        where,
+        "non-breaking",
+        "a new resource version, served only to clients that ask for it in Accept or Content-Type",
+      );
     else
       emit(
         "media-type-added",

@@ -10,15 +10,19 @@ export function diffResponses(emit: Emit, o: Side, n: Side): void {
   for (const [code, raw] of Object.entries(after)) {
     const location = `response ${code}`;
     if (!(code in before)) {
-      const covered = !isSuccess(code) && "default" in before;
+      // A new error status is additive: clients turn every error status into a typed error, and
+      // the calls that succeeded before still succeed. A new success status may carry another body.
+      const success = isSuccess(code);
       emit(
         "status-added",
         "response",
         location,
-        covered ? "non-breaking" : "potentially-breaking",
-        covered
-          ? "clients already handle it through `default`"
-          : "clients may receive a status they do not handle",
+        success ? "potentially-breaking" : "non-breaking",
+        success
+          ? "clients may receive a success status they do not handle"
+          : "default" in before
+            ? "clients already handle it through `default`"
+            : "additive: one more documented error status, read like every other error",
       );
       continue;
     }

@@ -4,11 +4,12 @@ import { asObject, clone, isObject, type JsonObject } from "../lib/json.js";
 import { listOperations } from "../lib/openapi.js";
 import type { OperationsConfig } from "../lib/operations-config.js";
 import { keepOurText } from "./keep-text.js";
+import { widenPlaceholderEnums } from "./placeholder-enums.js";
 import { keepUsedTags, pruneComponents } from "./prune.js";
 import { upgradeTo31 } from "./upgrade.js";
 
-/** Upstream keys we never keep: SDK code samples (not ours, and large) and doc-site navigation. */
-const DROPPED_OPERATION_KEYS = ["x-codeSamples"];
+/** Upstream keys we never keep: SDK code samples (not ours, and large) and doc-site links. */
+const DROPPED_OPERATION_KEYS = ["x-codeSamples", "x-xgen-docs-url"];
 const KEPT_ROOT_KEYS = new Set(["openapi", "info", "servers", "security", "tags", "paths", "components"]);
 
 export interface SyncInput {
@@ -81,7 +82,7 @@ function componentPool(next: JsonObject, current: JsonObject): JsonObject {
 export async function syncSpec(input: SyncInput): Promise<SyncResult> {
   const notes: string[] = [];
   const bundled = await bundleOperations(input.upstreamFile, input.config.operations);
-  let next = upgradeTo31(dropVendorExtras(clone(bundled.doc)));
+  let next = widenPlaceholderEnums(upgradeTo31(dropVendorExtras(clone(bundled.doc))));
   addLocalResponses(next, input.current, input.config, notes);
   next = keepUsedTags(pruneComponents(next, componentPool(next, input.current)));
   const { upstreamText } = keepOurText(next, input.current);

@@ -8,7 +8,7 @@ import { spec } from "../generated/digitalocean-spec.js";
 import type { Reply } from "../http.js";
 import { RateLimiter, type RateLimitOptions, type RateLimitSnapshot } from "../rate-limit.js";
 import { type OpenApiDocument, type RouteMatch, SpecValidator } from "../spec-validator.js";
-import type { IncomingCall, Vendor, VendorRoute } from "../vendor.js";
+import type { IncomingCall, VendorRoute } from "../vendor.js";
 import {
   badRequest,
   type ErrorReply,
@@ -53,14 +53,14 @@ function authorized(call: IncomingCall, token: string): boolean {
 }
 
 export interface DigitalOceanRouterOptions {
-  readonly token: string;
+  /** The token in force (a state file or `PUT /_emulator/state` may change it). */
+  readonly token: () => string;
   readonly state: DigitalOceanState;
   readonly rateLimit: RateLimitOptions | false | undefined;
 }
 
-export class DigitalOceanRouter implements Vendor {
-  readonly name = "digitalocean" as const;
-  readonly #token: string;
+export class DigitalOceanRouter {
+  readonly #token: () => string;
   readonly #clusters: Map<string, ClusterRecord>;
   readonly #limiter: RateLimiter;
   readonly #spec = specValidator();
@@ -75,12 +75,20 @@ export class DigitalOceanRouter implements Vendor {
     return path === "/v2" || path.startsWith("/v2/");
   }
 
+  /** Forgets every count (after the state is replaced or reset). */
+  forgetRateLimits(): void {
+    this.#limiter.clear();
+  }
+
   route(call: IncomingCall): VendorRoute {
     const match = this.#spec.match(call.method, call.path);
-    // Limits are per token, as DigitalOcean's are; requests without one share a bucket.
-    const key = call.headers.authorization ?? "";
+    const authenticated = authorized(call, this.#token());
+    // Limits are per token, as DigitalOcean's are. Only the one accepted token is ever counted, so
+    // requests with made-up credentials cannot grow the limiter (they get a 401 first).
+    const key = authenticated ? "token" : "anonymous";
     return {
       operationId: match.kind === "operation" ? match.operation.operationId : undefined,
+      authenticated,
       commonHeaders: () => rateHeaders(this.#limiter.peek(key)),
       faultReply: (status, retryAfter) => {
         const headers = rateHeaders(this.#limiter.peek(key));
@@ -91,6 +99,8 @@ export class DigitalOceanRouter implements Vendor {
         );
       },
       handle: () => {
+        // `peek` of a key never counted shows a full budget and stores nothing.
+        if (!authenticated) return withHeaders(unauthorized(), rateHeaders(this.#limiter.peek(key)));
         const decision = this.#limiter.consume(key);
         const headers = rateHeaders(decision.snapshot);
         if (!decision.allowed) return withHeaders(tooManyRequests(decision.retryAfter), headers);
@@ -100,7 +110,6 @@ export class DigitalOceanRouter implements Vendor {
   }
 
   #answer(call: IncomingCall, match: RouteMatch): Reply | ErrorReply {
-    if (!authorized(call, this.#token)) return unauthorized();
     if (match.kind === "none") return notFound(call.requestId);
     if (match.kind === "method-not-allowed") {
       return methodNotAllowed(call.requestId, call.method, match.allowed);

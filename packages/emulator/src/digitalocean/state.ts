@@ -7,12 +7,17 @@ import { randomUUID } from "node:crypto";
 import { ENGINES, type Engine, supportsUserManagement } from "@dbusers/rules/digitalocean";
 import { EmulatorError } from "../errors.js";
 import { isUuid } from "../random.js";
-import type { RecordedRequest, RequestLog } from "../request-log.js";
+import type { RecordedRequest } from "../request-log.js";
 import { builtInUsers, createUser, type DigitalOceanUser, type UserInput } from "./users.js";
 
-/** A user to start a cluster with; `password` fixes the password instead of generating one. */
+/**
+ * A user to start a cluster with; `password` (and on Kafka `access_cert`/`access_key`) fix what is
+ * otherwise generated. In `ClusterSeed.users` a built-in name (`doadmin`) sets that user's secrets.
+ */
 export interface UserSeed extends UserInput {
   readonly password?: string;
+  readonly access_cert?: string;
+  readonly access_key?: string;
 }
 
 export interface ClusterSeed {
@@ -47,11 +52,23 @@ export function isBuiltIn(engine: Engine, name: string): boolean {
   return name === "doadmin" || (engine === "mongodb" && name === "do-readonly");
 }
 
-export class DigitalOceanState {
-  readonly #log: RequestLog;
+/** Fixes the secrets (and Kafka ACL ids) a seed gives instead of the generated ones. */
+function applySecrets(user: DigitalOceanUser, seed: UserSeed): void {
+  if (seed.password !== undefined) user.password = seed.password;
+  const given = seed.settings?.acl;
+  user.settings?.acl?.forEach((acl, i) => {
+    const id = given?.[i]?.id;
+    if (id !== undefined) acl.id = id;
+  });
+  if (user.access_cert !== undefined && seed.access_cert !== undefined) user.access_cert = seed.access_cert;
+  if (user.access_key !== undefined && seed.access_key !== undefined) user.access_key = seed.access_key;
+}
 
-  constructor(log: RequestLog) {
-    this.#log = log;
+export class DigitalOceanState {
+  readonly #requests: () => RecordedRequest[];
+
+  constructor(requests: () => RecordedRequest[]) {
+    this.#requests = requests;
     records.set(this, new Map());
   }
 
@@ -84,7 +101,11 @@ export class DigitalOceanState {
     }
     clusters.set(record.id, record);
     try {
-      for (const user of seed.users ?? []) this.addUser(record.id, user);
+      for (const user of seed.users ?? []) {
+        const builtIn = typeof user === "object" && user !== null ? record.users.get(user.name) : undefined;
+        if (builtIn && isBuiltIn(record.engine, builtIn.name)) applySecrets(builtIn, user as UserSeed);
+        else this.addUser(record.id, user);
+      }
     } catch (error) {
       clusters.delete(record.id); // all or nothing: a bad seed leaves no half-made cluster
       throw error;
@@ -126,7 +147,7 @@ export class DigitalOceanState {
       );
     }
     const user = createUser(record.engine, input);
-    if (input.password !== undefined) user.password = input.password;
+    applySecrets(user, input);
     record.users.set(user.name, user);
     return structuredClone(user);
   }
@@ -144,7 +165,7 @@ export class DigitalOceanState {
 
   /** Every request the DigitalOcean routes received, oldest first, credentials redacted. */
   get requests(): RecordedRequest[] {
-    return this.#log.list("digitalocean");
+    return this.#requests();
   }
 
   #record(clusterId: string): ClusterRecord {

@@ -1,0 +1,43 @@
+/**
+ * Each vendor's client options from the vendor's own conventions, so existing setups work as they
+ * are: the variables its official CLI reads, and `DBUSERS_<VENDOR>_URL` (or `--base-url`) to point
+ * at another API root, such as the emulator.
+ */
+import type { DbUsersOptions } from "../facade.js";
+import type { AvailableVendor } from "../vendors/registry.js";
+import { MissingCredentialsError } from "./errors.js";
+import { nodeFetch } from "./node-fetch.js";
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface ConnectionFlags {
+  readonly baseUrl?: string;
+}
+
+const set = (value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === "" ? undefined : value;
+
+function baseUrlFor(vendor: AvailableVendor, env: Env, flags: ConnectionFlags): { baseUrl?: string } {
+  const url = set(flags.baseUrl) ?? set(env[`DBUSERS_${vendor.toUpperCase()}_URL`]);
+  return url === undefined ? {} : { baseUrl: url };
+}
+
+type Builders = { readonly [V in AvailableVendor]: (env: Env, flags: ConnectionFlags) => DbUsersOptions[V] };
+
+const BUILDERS: Builders = {
+  digitalocean(env, flags) {
+    // doctl reads DIGITALOCEAN_ACCESS_TOKEN; DigitalOcean's API docs and Terraform use DIGITALOCEAN_TOKEN.
+    const token = set(env.DIGITALOCEAN_TOKEN) ?? set(env.DIGITALOCEAN_ACCESS_TOKEN);
+    if (token === undefined) {
+      throw new MissingCredentialsError(
+        "DigitalOcean needs a token: set DIGITALOCEAN_TOKEN (or doctl's DIGITALOCEAN_ACCESS_TOKEN)",
+      );
+    }
+    return { token, fetch: nodeFetch, ...baseUrlFor("digitalocean", env, flags) };
+  },
+};
+
+/** `createDbUsers` options for one vendor, from the environment and the flags. */
+export function optionsFor(vendor: AvailableVendor, env: Env, flags: ConnectionFlags): DbUsersOptions {
+  return { [vendor]: BUILDERS[vendor](env, flags) } as DbUsersOptions;
+}
