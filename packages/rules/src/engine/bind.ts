@@ -14,7 +14,7 @@ import {
 } from "./bind-validators.js";
 import { describeField, type RuleDescription } from "./describe.js";
 import { NoValidNameError, RulesError, UnknownRuleTargetError } from "./errors.js";
-import { fieldSchema, shapeSchema } from "./json-schema.js";
+import { documentOf, fieldSchema, shapeSchema } from "./json-schema.js";
 import { type GeneratePasswordOptions, generateWithPolicy } from "./password.js";
 import type { Infer, Shape } from "./shape.js";
 import { nameOf } from "./violation.js";
@@ -109,9 +109,10 @@ export function bindProvider<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
   function toJSONSchema(name: string, context?: I): JsonSchema {
     const { ctx } = definition.resolveContext(context);
     // Only strings: turning another value into a key could run (or trip on) its own `toString`.
-    if (typeof name === "string" && Object.hasOwn(fields, name)) return fieldSchema(fields[name]!, ctx as C);
+    if (typeof name === "string" && Object.hasOwn(fields, name))
+      return documentOf(fieldSchema(fields[name]!, ctx as C));
     if (typeof name === "string" && Object.hasOwn(operations, name))
-      return shapeSchema(operations[name]!, ctx as C);
+      return documentOf(shapeSchema(operations[name]!, ctx as C));
     throw new UnknownRuleTargetError(
       `${nameOf(name)} is neither a ${definition.vendor} field nor a request shape`,
     );

@@ -49,7 +49,7 @@ describe("toJSONSchema", () => {
     expect(members).toMatchObject({
       type: "array",
       minItems: 1,
-      "x-dbusers-unexpressed": ["acme.members.duplicate"],
+      $comment: "Rules not expressed in JSON Schema (checked by @dbusers/rules): acme.members.duplicate",
     });
     expect(acme.toJSONSchema("createMembers", { profile: "server" })).not.toHaveProperty(
       "properties.members.minItems",

@@ -78,7 +78,7 @@ export const unreadable: fc.Arbitrary<() => unknown> = fc
 /** Every path (as keys) inside a JSON-like value, the value itself included (the empty path). */
 export function pathsOf(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   const out = [at];
-  if (Array.isArray(value)) value.forEach((item, i) => out.push(...pathsOf(item, [...at, i])));
+  if (Array.isArray(value)) for (const [i, item] of value.entries()) out.push(...pathsOf(item, [...at, i]));
   else if (typeof value === "object" && value !== null)
     for (const [key, item] of Object.entries(value)) out.push(...pathsOf(item, [...at, key]));
   return out;

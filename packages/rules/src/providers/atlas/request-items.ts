@@ -171,7 +171,8 @@ export function labelsShape(op: Op) {
     ),
     check: (o) =>
       (["key", "value"] as const).filter((k) => o[k] === undefined).map((key) => ({ key, params: {} })),
-    jsonSchema: { required: ["key", "value"] },
+    // `properties` beside `required`: strict validators want each required name defined where it is required.
+    jsonSchema: { required: ["key", "value"], properties: { key: true, value: true } },
   };
   const label = object(
     "label",

@@ -81,6 +81,7 @@ function userChecks(op: Op): ObjectCheck<C>[] {
         {
           properties: {
             roles: {
+              type: "array",
               items: {
                 not: {
                   type: "object",
@@ -118,7 +119,8 @@ const passwordRequired: ObjectCheck<C> = {
   ),
   when: (ctx) => ctx.authType === "SCRAM",
   check: (o) => (o.password === undefined ? [{ key: "password", params: {} }] : undefined),
-  jsonSchema: { required: ["password"] },
+  // `properties` beside `required`: strict validators want each required name defined where it is required.
+  jsonSchema: { required: ["password"], properties: { password: true } },
 };
 
 function body(op: Op) {

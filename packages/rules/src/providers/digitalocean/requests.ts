@@ -124,7 +124,7 @@ const mongoUpdateNotImplemented: ObjectCheck<C> = {
     `${p.path} cannot be changed by an update: DigitalOcean answered "Not Implemented" (set it when adding the user instead)`,
   check: (obj) =>
     obj.mongo_user_settings === undefined ? undefined : [{ key: "mongo_user_settings", params: {} }],
-  jsonSchema: { not: { required: ["mongo_user_settings"] } },
+  jsonSchema: { properties: { mongo_user_settings: false } },
 };
 
 function userSettings(checks: readonly ObjectCheck<C>[]) {
