@@ -176,7 +176,7 @@ describe("atlas Standard Schema", () => {
     const schema = standardSchema("createUser", { profile: "server" });
     const body = {
       groupId: "32b6e34b3d91647abb20e7b8",
-      username: "user-332",
+      username: "user_332",
       password: "changeme123",
       databaseName: "admin",
       roles: [{ roleName: "readWrite", databaseName: "sales" }],
@@ -186,7 +186,7 @@ describe("atlas Standard Schema", () => {
     expect(bad).toMatchObject({ issues: [{ path: ["roles", 0, "roleName"] }] });
     const field = standardSchemaForField("username");
     expect(field["~standard"].validate("david")).toEqual({ value: "david" });
-    expect(field["~standard"].validate("user-332")).toMatchObject({ issues: [{ path: ["username"] }] });
+    expect(field["~standard"].validate("user_332")).toMatchObject({ issues: [{ path: ["username"] }] });
   });
 });
 

@@ -28,10 +28,11 @@ const MONTH_DAY =
   "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))";
 
 /**
- * Strict: SPEC `format: date-time` (RFC 3339 §5.6) with a real calendar day, an upper-case `T` and
- * `Z` and at most 9 fraction digits (what Java's ISO_OFFSET_DATE_TIME parses), no leap second.
+ * Strict: a real calendar day, alone (a date MongoDB's tools send and the server reads as midnight
+ * UTC, docs/vendors/atlas.md §7) or as SPEC `format: date-time` (RFC 3339 §5.6) with an upper-case
+ * `T` and `Z` and at most 9 fraction digits (what Java's ISO_OFFSET_DATE_TIME parses), no leap second.
  */
-export const STRICT_DATE_PATTERN = String.raw`^(?:${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$`;
+export const STRICT_DATE_PATTERN = String.raw`^(?:${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))?$`;
 
 const SERVER_DATE = new RegExp(SERVER_DATE_PATTERN, "u");
 
@@ -72,7 +73,7 @@ export function dateRules(): Rule<AtlasContext>[] {
       profile: "strict",
       pattern: STRICT_DATE_PATTERN,
       message: (_p, f) =>
-        `${f.label} is not an RFC 3339 date-time as the ${f.vendor} API documents it; use e.g. 2026-08-11T03:06:07Z`,
+        `${f.label} is neither a calendar date nor an RFC 3339 date-time as the ${f.vendor} API documents it; use e.g. 2026-08-11 or 2026-08-11T03:06:07Z`,
     }),
     {
       id: "atlas.deleteAfterDate.future",

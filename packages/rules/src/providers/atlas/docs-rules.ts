@@ -20,8 +20,8 @@ export const atlasRuleDocs: { readonly [ruleId: string]: RuleDoc } = {
       "SPEC maxLength 1024; inferred: Atlas is a Java service (X-Java-Method headers, docs/vendors/atlas.md §2), whose String.length() counts UTF-16 units",
   },
   "atlas.username.alphanumeric": {
-    description: "SCRAM: only ASCII letters and digits, the 'Alphanumeric string' the SPEC documents.",
-    source: `${src.SPEC_TABLE}: SCRAM-SHA 'Alphanumeric string'; the server also takes - and _ (user-332, test-acc-tf-…, docs/vendors/atlas.md §8 item 1), so strict, the set both accept, is [A-Za-z0-9]`,
+    description: "SCRAM: only ASCII letters, digits and hyphens.",
+    source: `${src.SPEC_TABLE}: SCRAM-SHA 'Alphanumeric string'; hyphens because MongoDB's own tools create such users on the real server: Terraform acceptance tests (test-acc-tf-…, test-acc-user--…) and the Atlas CLI e2e tests (user-332) (docs/vendors/atlas.md §7, §8 item 1). Other characters stay strict-only: no official tool is shown sending them, and a name with @ may be checked as an e-mail address (§8 item 1, unconfirmed)`,
   },
   "atlas.username.iamUserArn": {
     description:
@@ -39,8 +39,8 @@ export const atlasRuleDocs: { readonly [ruleId: string]: RuleDoc } = {
   },
   "atlas.username.rfc2253": {
     description:
-      "X.509 and LDAP: an RFC 2253 DN exactly (, between RDNs, no spaces around separators, specials escaped).",
-    source: `${src.SPEC_TABLE}: RFC 2253 Distinguished Name for x.509 CUSTOMER and MANAGED and LDAP USER and GROUP; RFC 2253 §2.4, §3 (with RFC 4514 errata)`,
+      "X.509 self-managed and LDAP: an RFC 2253 DN exactly (, between RDNs, no spaces around separators, specials escaped).",
+    source: `${src.SPEC_TABLE}: RFC 2253 Distinguished Name for x.509 CUSTOMER and LDAP USER and GROUP; RFC 2253 §2.4, §3 (with RFC 4514 errata). Not for x.509 MANAGED, though SPEC says DN there too: MongoDB's Terraform acceptance tests create MANAGED users with plain names (docs/vendors/atlas.md §7, §8 item 6)`,
   },
   "atlas.username.commonName": {
     description: "X.509 self-managed (CUSTOMER): the DN has a CN attribute.",
@@ -55,8 +55,9 @@ export const atlasRuleDocs: { readonly [ruleId: string]: RuleDoc } = {
     source: `${src.SPEC_USER}.password minLength 8; SEED`,
   },
   "atlas.password.alphanumeric": {
-    description: "Only ASCII letters and digits, the 'Alphanumeric string' the SPEC documents.",
-    source: `${src.SPEC_USER}.password ('Alphanumeric string'); the server also took password1! and test-acc-password (docs/vendors/atlas.md §7), so strict keeps to what both accept`,
+    description: "Only ASCII letters, digits and + / = ! -.",
+    source:
+      "SPEC CloudDatabaseUser.password ('Alphanumeric string'); + / = because the Atlas CLI generates base64 passwords (atlas setup, e2e generateRandomBase64String) and - ! because the Terraform acceptance tests create users with test-acc-password and password1! (docs/vendors/atlas.md §7); other characters are shown by no official tool, and Atlas publishes no character set (§10)",
   },
   "atlas.databaseName.enum": {
     description: 'Either "admin" or "$external".',
@@ -93,9 +94,9 @@ export const atlasRuleDocs: { readonly [ruleId: string]: RuleDoc } = {
   },
   "atlas.deleteAfterDate.rfc3339": {
     description:
-      "An RFC 3339 date-time with seconds and a zone, upper-case T and Z, a real calendar day, at most 9 fraction digits.",
+      "A real calendar day, alone or as an RFC 3339 date-time with seconds and a zone (upper-case T and Z, at most 9 fraction digits).",
     source:
-      "SPEC deleteAfterDate (format: date-time, i.e. RFC 3339 §5.6; example 2025-05-04T09:42:00Z); inferred: Java ISO_OFFSET_DATE_TIME takes upper-case T/Z and at most 9 fraction digits",
+      "SPEC deleteAfterDate (format: date-time, i.e. RFC 3339 §5.6; example 2025-05-04T09:42:00Z); a date alone because MongoDB's tools send one and the server reads it as midnight UTC (2020-07-28 echoed as 2020-07-28T00:00:00Z, docs/vendors/atlas.md §7); inferred: Java ISO_OFFSET_DATE_TIME takes upper-case T/Z and at most 9 fraction digits",
   },
   "atlas.deleteAfterDate.future": {
     description: "Strictly after now (a date equal to now is refused).",

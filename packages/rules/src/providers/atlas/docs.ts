@@ -18,7 +18,7 @@ const NOTES: Readonly<Record<AtlasAuthType, readonly string[]>> = {
   AWS_IAM_USER: ["The server's own ARN check is not published: the ARN format is a strict-profile rule."],
   AWS_IAM_ROLE: ["The server's own ARN check is not published: the ARN format is a strict-profile rule."],
   X509_MANAGED: [
-    "SPEC says RFC 2253 DN, but the server takes plain names for MANAGED users (Terraform acceptance tests, docs/vendors/atlas.md §8 item 6).",
+    "SPEC says RFC 2253 DN, but MongoDB's Terraform acceptance tests create MANAGED users with plain names, so neither profile requires a DN (docs/vendors/atlas.md §8 item 6).",
   ],
   X509_CUSTOMER: ["The server also refuses DNs with 'illegal metacharacters'; which ones is not published."],
   LDAP_USER: ["The server also refuses DNs with 'illegal metacharacters'; which ones is not published."],
@@ -38,12 +38,11 @@ export function suggestUsername(raw: string, ctx: AtlasContext): string | undefi
   switch (ctx.authType) {
     case "SCRAM": {
       // An empty result fails minLength, and the engine then throws NoValidNameError.
-      const kept = strict ? replaceDisallowed(asciiFold(raw), /^[A-Za-z0-9]$/, "") : raw;
+      const kept = strict ? replaceDisallowed(asciiFold(raw), /^[A-Za-z0-9-]$/, "") : raw;
       return truncateCodePoints(kept, USERNAME_MAX);
     }
     case "X509_MANAGED":
-      if (!strict) return truncateCodePoints(raw, USERNAME_MAX);
-      return toStrictDn(scanLenientDn(trimmed) ? trimmed : raw);
+      return truncateCodePoints(raw, USERNAME_MAX);
     case "X509_CUSTOMER":
     case "LDAP_USER":
     case "LDAP_GROUP": {

@@ -68,9 +68,11 @@ const password: Spec = {
     matches({
       id: "atlas.password.alphanumeric",
       profile: "strict",
-      pattern: "^[A-Za-z0-9]*$",
+      // Documented "Alphanumeric string", plus what MongoDB's own tools send: the CLI's base64
+      // passwords (+ / =) and the Terraform tests' `-` and `!` (docs/vendors/atlas.md §7).
+      pattern: "^[A-Za-z0-9+/=!-]*$",
       message: (_p, f) =>
-        `${f.label} has a character other than A–Z, a–z, 0–9; ${f.vendor} documents passwords as alphanumeric`,
+        `${f.label} has a character other than A–Z, a–z, 0–9 and + / = ! -; ${f.vendor} documents passwords as alphanumeric and its own tools add only these`,
     }),
   ],
 };

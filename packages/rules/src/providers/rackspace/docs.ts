@@ -32,10 +32,6 @@ const rules: ProviderDocs<C>["rules"] = {
     description: "Only printable ASCII (space to ~).",
     source: `${src.PY2_REPR}`,
   },
-  "rackspace.userName.undocumentedChars": {
-    description: "Only letters, digits, _ . @ ? # and inner spaces, the characters Rackspace documents.",
-    source: `${src.DOC_CREATE_USER}; ${src.DOC_SECURITY}`,
-  },
   "rackspace.userName.documentedEdges": {
     description: "Does not start or end with @ ? or #.",
     source: `${src.DOC_CREATE_USER}`,
@@ -72,10 +68,6 @@ const rules: ProviderDocs<C>["rules"] = {
   "rackspace.password.printableAscii": {
     description: "Only printable ASCII (space to ~).",
     source: `${src.PY2_REPR}`,
-  },
-  "rackspace.password.undocumentedChars": {
-    description: "Only letters, digits, _ . @ ? # and inner spaces, the characters Rackspace documents.",
-    source: `${src.DOC_CREATE_USER}; ${src.DOC_SECURITY}`,
   },
   "rackspace.password.documentedEdges": {
     description: "Does not start or end with @ ? or #.",

@@ -13,7 +13,7 @@ import {
 } from "../../checks.js";
 import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldSpec, Rule } from "../../types.js";
-import { DOCUMENTED_NOT_AT_EDGES, FORBIDDEN_CHARS, RESERVED_USERS, UNDOCUMENTED_CHARS } from "./constants.js";
+import { DOCUMENTED_NOT_AT_EDGES, FORBIDDEN_CHARS, RESERVED_USERS } from "./constants.js";
 import type { RackspaceContext as C } from "./context.js";
 import { reservedInAnyCase } from "./factories.js";
 
@@ -37,17 +37,6 @@ function characterRules(field: "userName" | "password"): Rule<C>[] {
       to: 0x7e,
       what: "printable ASCII (space to ~)",
     }),
-    {
-      ...forbidsChars<C>({
-        id: id("undocumentedChars"),
-        profile: "strict",
-        chars: UNDOCUMENTED_CHARS,
-      }),
-      message: (p, f) =>
-        f.secret || p.char === undefined
-          ? `${f.label} contains a character the ${f.vendor} documentation does not list (only letters, digits, _ . @ ? # and spaces)`
-          : `${f.label} contains ${quoteJson(p.char)} at position ${(p.index as number) + 1}; the ${f.vendor} documentation lists only letters, digits, _ . @ ? # and spaces`,
-    },
     {
       ...noEdgeChars<C>({
         id: id("documentedEdges"),
