@@ -60,3 +60,4 @@ try {
   await emulator.close();
 }
 await dbusersDemo((text) => console.log(`• ${text}`));
+await (await import("./plan.mjs")).planDemo();

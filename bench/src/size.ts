@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-export const SIZE_TARGET_BYTES = 10 * 1024;
+/** Issue 10's budget for an app that imports only `@dbusers/digitalocean`. */
+export const SIZE_TARGET_BYTES = 20 * 1024;
 
 export interface SizeInput {
   readonly path: string;

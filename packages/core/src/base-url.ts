@@ -16,10 +16,23 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * `assertSafeUrl`, and no `?query` or `#fragment`: the API path is appended to a base URL, so it
+ * would land inside them (`…/users/victim#` + `/users/other` addresses `victim`).
+ */
+export function assertSafeBaseUrl(url: string | URL): URL {
+  const parsed = assertSafeUrl(url);
+  // The serialized form: `?` or `#` there can only start a query or a fragment (even an empty one).
+  if (/[?#]/.test(parsed.href)) {
+    return refuse(parsed, "query-or-fragment", "a base URL cannot carry a ?query or #fragment");
+  }
+  return parsed;
+}
+
+/**
  * Parses `url` and refuses what would leak credentials: plain `http://` to anything but loopback,
  * user info in the URL, and schemes other than http(s). Throws `UnsafeUrlError` naming the rule.
  */
-export function assertSafeBaseUrl(url: string | URL): URL {
+export function assertSafeUrl(url: string | URL): URL {
   let parsed: URL;
   try {
     parsed = new URL(String(url));

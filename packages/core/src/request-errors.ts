@@ -85,7 +85,12 @@ function describeCause(cause: unknown): string {
 }
 
 /** Which rule a base URL broke. */
-export type UnsafeUrlRule = "invalid-url" | "unsupported-scheme" | "https-required" | "credentials-in-url";
+export type UnsafeUrlRule =
+  | "invalid-url"
+  | "unsupported-scheme"
+  | "https-required"
+  | "credentials-in-url"
+  | "query-or-fragment";
 
 export interface UnsafeUrlErrorInit extends DbUsersErrorOptions {
   readonly url: string | URL;
@@ -157,5 +162,102 @@ export class ResponseParseError extends RequestError {
       init,
       { status, contentType: contentType === undefined ? undefined : redactText(contentType, init.secrets) },
     );
+  }
+}
+
+export interface RedirectErrorInit extends RequestTarget, DbUsersErrorOptions {
+  readonly status: number;
+  /** The `Location` the server named, if any; stored redacted, as scheme and host only. */
+  readonly location?: string | null;
+}
+
+/**
+ * The server answered with a redirect. The vendors' APIs never redirect, and following one could
+ * send credentials or a password in a body to another host, or turn a POST into a GET (301/302).
+ */
+export class RedirectError extends RequestError {
+  override name = "RedirectError";
+  declare readonly status: number;
+  /** Where the redirect pointed: scheme and host only, or `undefined` without a usable `Location`. */
+  declare readonly location?: string;
+
+  constructor(init: RedirectErrorInit) {
+    const { status } = init;
+    let location: string | undefined;
+    try {
+      if (init.location) {
+        const parsed = new URL(init.location, init.url === undefined ? undefined : String(init.url));
+        location = `${parsed.protocol}//${parsed.host}`;
+      }
+    } catch {
+      location = undefined;
+    }
+    const to = location === undefined ? "" : ` to ${location}`;
+    super(
+      "REDIRECT_REFUSED",
+      (where) => `Refusing to follow a ${status} redirect${to}${where}: this API does not redirect`,
+      init,
+      { status, location },
+    );
+  }
+}
+
+export interface ResponseTooLargeErrorInit extends RequestTarget, DbUsersErrorOptions {
+  readonly status: number;
+  readonly limitBytes: number;
+}
+
+/** The answer's body was larger than `maxResponseBytes`; reading stopped at the limit. */
+export class ResponseTooLargeError extends RequestError {
+  override name = "ResponseTooLargeError";
+  declare readonly status: number;
+  declare readonly limitBytes: number;
+
+  constructor(init: ResponseTooLargeErrorInit) {
+    const { status, limitBytes } = init;
+    super(
+      "RESPONSE_TOO_LARGE",
+      (where) =>
+        `Response body (status ${status}) is larger than maxResponseBytes (${limitBytes} bytes)${where}`,
+      init,
+      { status, limitBytes },
+    );
+  }
+}
+
+export interface InvalidOptionErrorInit extends DbUsersErrorOptions {
+  /** The option or field: `token`, `signal`, `timeoutMs`, `body.settings.acl[0]`. */
+  readonly option: string;
+  /** A short rule id: `missing`, `empty`, `type`, `range`, `not-json`. */
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** An option or argument the client cannot use; nothing was sent. */
+export class InvalidOptionError extends DbUsersError {
+  override name = "InvalidOptionError";
+  declare readonly option: string;
+  declare readonly rule: string;
+
+  constructor(init: InvalidOptionErrorInit) {
+    super("INVALID_OPTION", init.message, init);
+    this.option = init.option;
+    this.rule = init.rule;
+  }
+}
+
+export interface PagingErrorInit extends DbUsersErrorOptions {
+  readonly rule: "repeated-cursor" | "missing-marker" | "too-many-pages";
+  readonly message: string;
+}
+
+/** Paging cannot go on without looping forever or skipping items. */
+export class PagingError extends DbUsersError {
+  override name = "PagingError";
+  declare readonly rule: PagingErrorInit["rule"];
+
+  constructor(init: PagingErrorInit) {
+    super("PAGING_FAILED", init.message, init);
+    this.rule = init.rule;
   }
 }

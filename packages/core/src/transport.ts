@@ -4,7 +4,7 @@
  */
 
 import { type AttemptScope, fetchUntilAborted, ignore, startAttemptScope } from "./attempt-scope.js";
-import { assertSafeBaseUrl } from "./base-url.js";
+import { assertSafeUrl } from "./base-url.js";
 import { guardBody } from "./body-guard.js";
 import { DbUsersError } from "./errors.js";
 import { isSecretKey, redactUrl } from "./redact.js";
@@ -101,7 +101,7 @@ export function createTransport(options: TransportOptions = {}): typeof fetch {
     const original = toRequest(input, init, secrets);
     const { method, url } = original;
     if (!safeOrigin || !url.startsWith(safeOrigin)) {
-      safeOrigin = `${assertSafeBaseUrl(url).origin}/`;
+      safeOrigin = `${assertSafeUrl(url).origin}/`;
     }
     // The caller's own signal when given: a copied Request's signal only follows it through a weak link.
     const caller = init?.signal ?? original.signal;

@@ -8,6 +8,7 @@ import { example, type Runner } from "./define.js";
 import { defineRules } from "./define-rules.js";
 import { defineUsers } from "./define-users.js";
 import type { CliIo } from "./io.js";
+import { registerPlanCommands } from "./plan-commands.js";
 
 async function report(io: CliIo, error: unknown, debug: boolean): Promise<number> {
   return (await import("./report.js")).reportError(io, error, debug);
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void, only?: 
       .action(run(async () => (await import("./commands/capabilities.js")).showCapabilities)),
     "  $ dbusers capabilities --json",
   );
+  registerPlanCommands(program, run);
   return program;
 }
 

@@ -1,0 +1,206 @@
+/**
+ * The template every vendor client is built on: openapi-fetch's typed client (`api.GET(path, …)`)
+ * whose `fetch` is core's transport, with the vendor's auth strategy, path encoding, error class and
+ * retry statuses plugged in, and `result()` for the statuses each operation documents.
+ */
+import createClient, {
+  type Client,
+  type ClientOptions,
+  defaultPathSerializer,
+  type PathSerializer,
+} from "openapi-fetch";
+import type { AuthContext, AuthStrategy } from "./auth.js";
+import { assertSafeBaseUrl } from "./base-url.js";
+import { ApiError, DbUsersError } from "./errors.js";
+import { jsonBody } from "./json-body.js";
+import { checkNumber, checkSignal } from "./options.js";
+import { assertSafePathSegment } from "./path.js";
+import { redactUrl } from "./redact.js";
+import { ResponseParseError } from "./request-errors.js";
+import { requestIdOf } from "./response.js";
+import type { RetryOptions } from "./retry.js";
+import type { SecretValue } from "./secret.js";
+import { type CallInfo, callInfoOf, createSender } from "./send.js";
+
+export interface VendorClientOptions {
+  /** Display name in errors: `DigitalOcean`, `MongoDB Atlas`, `Rackspace`. */
+  readonly vendor: string;
+  /** The API root. https, or http to loopback only; no `?query` or `#fragment`. */
+  readonly baseUrl?: string | URL;
+  /** Instead of `baseUrl`: learnt on first use (a Keystone service catalog), once for all calls. */
+  readonly resolveBaseUrl?: (context: AuthContext) => Promise<string | URL>;
+  readonly auth?: AuthStrategy;
+  /** The vendor's error for an error status; default `ApiError`. `body` is parsed JSON, or text. */
+  readonly toError?: (response: Response, body: unknown, call: CallInfo) => Error;
+  /** The fetch to send with. Default `globalThis.fetch`. */
+  readonly fetch?: typeof fetch;
+  /** `false` turns retries off; an object tunes them (`statuses` adds a vendor's own, e.g. 413). */
+  readonly retry?: boolean | RetryOptions;
+  /** Deadline per attempt, headers and body. Default 30 000 ms; 0 turns it off. */
+  readonly timeoutMs?: number;
+  /** Largest answer body read. Default 16 MiB. */
+  readonly maxResponseBytes?: number;
+  readonly userAgent?: string;
+  /** Read `ratelimit-reset` on a 429 without `Retry-After` (DigitalOcean). Default false. */
+  readonly rateLimitReset?: boolean;
+  /** The vendor's path encoding. Every path parameter is checked first either way (a non-empty string, no dot segment). */
+  readonly pathSerializer?: PathSerializer;
+  readonly querySerializer?: ClientOptions["querySerializer"];
+}
+
+/** What an openapi-fetch call resolves to. */
+export interface CallResult<T> {
+  readonly data?: T;
+  readonly error?: unknown;
+  readonly response: Response;
+}
+
+/** openapi-fetch's typed client, plus what every vendor client needs around it. */
+export type VendorClient<Paths extends object> = Client<Paths> & {
+  /** The API root once known (`undefined` until a resolved one is first used). */
+  readonly baseUrl: string | undefined;
+  /**
+   * `data` when the status is one of `expected` (the statuses the spec documents for the operation:
+   * 200, 201, 202 or 204); the vendor's error for an error status; `ResponseParseError` for another success.
+   */
+  result<T>(call: Promise<CallResult<T>>, expected: readonly number[]): Promise<T>;
+  /** Every secret the client knows, for a vendor's own redaction. */
+  secrets(): readonly SecretValue[];
+  /** Gives up what the auth strategy holds (revokes its token). */
+  close(): Promise<void>;
+};
+
+const PATH_PARAM = /\{([^{}]+)\}/g;
+const RESOLVED = "https://base-url.invalid";
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+/**
+ * The Request class openapi-fetch builds each call with: a plain record of what it was given, since
+ * the transport sends with its own `fetch` call anyway (one platform Request per call, not two).
+ */
+class PlannedRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string | undefined;
+  readonly signal: AbortSignal | undefined;
+  constructor(url: string, init: { method: string; headers: Headers; body?: string; signal?: AbortSignal }) {
+    this.url = url;
+    this.method = init.method;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.signal = init.signal ?? undefined;
+  }
+}
+
+/** Checks every parameter the template names, then encodes with the vendor's serializer. */
+function checkedPaths(serialize: PathSerializer): PathSerializer {
+  return (pathname, params) => {
+    for (const match of pathname.matchAll(PATH_PARAM)) {
+      const name = match[1]!.replace(/^[.;]|\*$/g, "");
+      assertSafePathSegment(name, params[name]);
+    }
+    return serialize(pathname, params);
+  };
+}
+
+/** A failure openapi-fetch let through (a parse error, a bad header) as a typed, redacted error. */
+function typed(error: unknown, secrets: readonly SecretValue[]): DbUsersError {
+  if (error instanceof DbUsersError) return error;
+  if (error instanceof SyntaxError) {
+    return new ResponseParseError({ status: 200, message: "Response body is not valid JSON", secrets });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new DbUsersError("INVALID_REQUEST", `Could not send the request: ${message}`, {
+    cause: error,
+    secrets,
+  });
+}
+
+export function createVendorClient<Paths extends object>(options: VendorClientOptions): VendorClient<Paths> {
+  const { vendor, auth, resolveBaseUrl } = options;
+  checkNumber(options.timeoutMs, "timeoutMs", 0);
+  checkNumber(options.maxResponseBytes, "maxResponseBytes", 0, 1);
+  let baseUrl =
+    resolveBaseUrl === undefined
+      ? assertSafeBaseUrl(options.baseUrl ?? "").href.replace(/\/+$/, "")
+      : undefined;
+  const { send, context } = createSender(options);
+  const secrets = () => auth?.secrets() ?? [];
+  let resolving: Promise<string> | undefined;
+  const resolve = (): Promise<string> => {
+    resolving ??= resolveBaseUrl!(context()).then(
+      (url) => (baseUrl = assertSafeBaseUrl(url).href.replace(/\/+$/, "")),
+      (error: unknown) => {
+        resolving = undefined;
+        throw error;
+      },
+    );
+    return resolving;
+  };
+
+  const transport = async (request: PlannedRequest): Promise<Response> => {
+    const url = baseUrl === undefined ? (await resolve()) + request.url.slice(RESOLVED.length) : request.url;
+    const body = request.body === undefined ? undefined : new TextEncoder().encode(request.body);
+    return send({ method: request.method, url, headers: request.headers, body, signal: request.signal });
+  };
+
+  const inner = createClient<Paths>({
+    baseUrl: baseUrl ?? RESOLVED,
+    fetch: transport as unknown as typeof fetch,
+    Request: PlannedRequest as unknown as typeof Request,
+    pathSerializer: checkedPaths(options.pathSerializer ?? defaultPathSerializer),
+    bodySerializer: jsonBody,
+    ...(options.querySerializer === undefined ? {} : { querySerializer: options.querySerializer }),
+  });
+
+  const toError =
+    options.toError ??
+    ((response: Response, body: unknown, call: CallInfo) =>
+      new ApiError({
+        status: response.status,
+        vendor,
+        method: call.method,
+        url: call.url,
+        body,
+        requestId: requestIdOf(response),
+        secrets: call.secrets,
+      }));
+
+  const client = { ...inner } as Record<string, unknown>;
+  for (const method of METHODS) {
+    const call = inner[method] as (path: string, init?: { signal?: unknown }) => Promise<unknown>;
+    client[method] = async (path: string, init?: { signal?: unknown }) => {
+      try {
+        checkSignal(init?.signal);
+        return await call(path, init);
+      } catch (error) {
+        throw typed(error, secrets());
+      }
+    };
+  }
+
+  async function result<T>(call: Promise<CallResult<T>>, expected: readonly number[]): Promise<T> {
+    const { data, error, response } = await call;
+    if (expected.includes(response.status)) return data as T;
+    const info = callInfoOf(response) ?? { method: "", url: response.url, secrets: secrets() };
+    if (!response.ok) throw toError(response, error, info);
+    const url = redactUrl(info.url, info.secrets);
+    throw new ResponseParseError({
+      status: response.status,
+      method: info.method,
+      url: info.url,
+      secrets: info.secrets,
+      message: `${vendor} answered ${response.status} to ${info.method} ${url}, where the API documents ${expected.join(" or ")}`,
+    });
+  }
+
+  Object.defineProperty(client, "baseUrl", { get: () => baseUrl, enumerable: true });
+  return Object.assign(client, {
+    result,
+    secrets,
+    close: async () => {
+      await auth?.close?.(context());
+    },
+  }) as unknown as VendorClient<Paths>;
+}

@@ -1,0 +1,186 @@
+/**
+ * The JSON Schema of `dbusers.yaml`. The loader checks every file against this object, and
+ * `schema/dbusers.schema.json` (published with the package, for editors) is written from it by
+ * `pnpm --filter dbusers schema`; a test holds the two equal, so what editors accept is what the
+ * loader accepts.
+ */
+
+const credentialRef = {
+  description: "Where a credential comes from: an environment variable or a file (never the value itself).",
+  type: "object",
+  properties: {
+    env: {
+      type: "string",
+      minLength: 1,
+      description: "The name of an environment variable holding the value.",
+    },
+    file: {
+      type: "string",
+      minLength: 1,
+      description: "A file holding the value (relative to the dbusers.yaml).",
+    },
+  },
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+} as const;
+
+const baseUrl = {
+  type: "string",
+  minLength: 1,
+  description: "The vendor's API (or identity) URL, e.g. the emulator's; default: the vendor's own.",
+};
+
+const targetName = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" } as const;
+
+function vendorTarget(vendor: string, properties: Record<string, unknown>, required: readonly string[]) {
+  return {
+    if: { properties: { vendor: { const: vendor } }, required: ["vendor"] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword
+    then: {
+      properties: { vendor: { const: vendor }, baseUrl, ...properties },
+      required: ["vendor", ...required],
+      additionalProperties: false,
+    },
+  };
+}
+
+export const DESIRED_STATE_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "dbusers desired state (dbusers.yaml)",
+  description:
+    "The database users that should exist, per target; read by `dbusers plan` and `dbusers apply`.",
+  type: "object",
+  properties: {
+    targets: {
+      description: "Where users live, by a name the users refer to.",
+      type: "object",
+      propertyNames: targetName,
+      minProperties: 1,
+      additionalProperties: {
+        type: "object",
+        required: ["vendor"],
+        properties: { vendor: { enum: ["digitalocean", "atlas", "rackspace"] } },
+        allOf: [
+          vendorTarget(
+            "digitalocean",
+            {
+              cluster: {
+                type: "string",
+                pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+                description: "The database cluster's UUID.",
+              },
+              engine: {
+                enum: ["pg", "mysql", "redis", "valkey", "mongodb", "kafka", "opensearch"],
+                description: "The cluster's engine; turns on its naming and settings rules.",
+              },
+              token: {
+                ...credentialRef,
+                description: "Default: DIGITALOCEAN_TOKEN or DIGITALOCEAN_ACCESS_TOKEN.",
+              },
+            },
+            ["cluster"],
+          ),
+          vendorTarget(
+            "atlas",
+            {
+              project: { type: "string", minLength: 1, description: "The Atlas project (group) id." },
+              publicKey: credentialRef,
+              privateKey: credentialRef,
+              clientId: credentialRef,
+              clientSecret: credentialRef,
+            },
+            ["project"],
+          ),
+          vendorTarget(
+            "rackspace",
+            {
+              instance: { type: "string", minLength: 1, description: "The Cloud Databases instance id." },
+              region: { type: "string", minLength: 1, description: "e.g. DFW; default RS_REGION_NAME." },
+              username: credentialRef,
+              apiKey: credentialRef,
+            },
+            ["instance"],
+          ),
+        ],
+      },
+    },
+    users: {
+      description: "The users that should exist. A user in several targets is listed once with all of them.",
+      type: "array",
+      items: {
+        type: "object",
+        required: ["name", "targets"],
+        additionalProperties: false,
+        properties: {
+          name: { type: "string", minLength: 1 },
+          targets: { type: "array", minItems: 1, uniqueItems: true, items: targetName },
+          rotate: { type: "boolean", description: "Give the user a new password on every apply while set." },
+          host: {
+            type: "string",
+            description: "Rackspace: the MySQL host the user connects from (default %).",
+          },
+          authDatabase: { enum: ["admin", "$external"], description: "Atlas: the auth database." },
+          authType: {
+            enum: [
+              "SCRAM",
+              "AWS_IAM_USER",
+              "AWS_IAM_ROLE",
+              "X509_MANAGED",
+              "X509_CUSTOMER",
+              "LDAP_USER",
+              "LDAP_GROUP",
+              "OIDC_WORKFORCE",
+              "OIDC_WORKLOAD",
+            ],
+            description: "Atlas: how the user authenticates (default SCRAM).",
+          },
+          roles: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["role", "database"],
+              additionalProperties: false,
+              properties: {
+                role: { type: "string", minLength: 1 },
+                database: { type: "string", minLength: 1 },
+                collection: { type: "string", minLength: 1 },
+              },
+            },
+          },
+          scopes: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["name", "type"],
+              additionalProperties: false,
+              properties: {
+                name: { type: "string", minLength: 1 },
+                type: { enum: ["CLUSTER", "DATA_LAKE", "STREAM"] },
+              },
+            },
+          },
+          labels: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["key", "value"],
+              additionalProperties: false,
+              properties: { key: { type: "string" }, value: { type: "string" } },
+            },
+          },
+          description: { type: "string" },
+          deleteAfterDate: { type: "string" },
+          databases: { type: "array", items: { type: "string" } },
+          settings: {
+            type: "object",
+            description: "DigitalOcean: the engine settings, as DigitalOcean names them.",
+          },
+          mysqlAuthPlugin: { enum: ["mysql_native_password", "caching_sha2_password"] },
+        },
+      },
+    },
+  },
+  required: ["targets", "users"],
+  additionalProperties: false,
+} as const;

@@ -1,0 +1,148 @@
+/**
+ * One planned change as facade calls, safe when an answer is lost: a write that may have happened
+ * is checked by reading before it is tried again. A create is never sent twice for a user that
+ * exists; when its answer (and so a server-chosen password) was lost, the password is reset so the
+ * caller still gets working credentials.
+ */
+import type { Secret } from "@dbusers/core";
+import type { Credentials, DbUser, UserChanges, UserKey } from "../model.js";
+import { specOf } from "../spec.js";
+import type { Target } from "../target.js";
+import { covers } from "./diff.js";
+import { isNotFound, mayHaveHappened } from "./outcome.js";
+import type { PlannedChange } from "./plan-types.js";
+
+/** Runs one change; resolves to a note when something beyond the plain result happened. */
+export type StepRunner = (change: PlannedChange) => Promise<string | undefined>;
+
+export interface StepContext {
+  readonly attempts: number;
+  readonly deliver: (credentials: Credentials) => Promise<void>;
+  /** Makes a password where the caller chooses them; `undefined` where the server does. */
+  readonly password: (() => Secret) | undefined;
+}
+
+async function find(target: Target, key: UserKey): Promise<DbUser | undefined> {
+  try {
+    return await target.getUser(key);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+function chosen(password: Secret | undefined): { password?: Secret } {
+  return password === undefined ? {} : { password };
+}
+
+export function steps(target: Target, context: StepContext): StepRunner {
+  const { attempts, deliver } = context;
+
+  /** Retries `write` while it fails in a way that may or may not have happened and `settled` says it did not. */
+  async function retrying<T>(
+    write: () => Promise<T>,
+    settled: () => Promise<string | undefined>,
+  ): Promise<{ value?: T; note?: string }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const value = await write();
+        return attempt === 1 ? { value } : { value, note: `done on attempt ${attempt} after a lost answer` };
+      } catch (error) {
+        if (!mayHaveHappened(error)) throw error;
+        const note = await settled();
+        if (note !== undefined) return { note };
+        if (attempt >= attempts) throw error;
+      }
+    }
+  }
+
+  async function rotate(
+    key: UserKey,
+    mysqlAuthPlugin?: PlannedChange & { action: "rotate" },
+  ): Promise<string | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const password = context.password?.();
+      try {
+        const rotated = await target.rotatePassword(key, {
+          ...chosen(password),
+          ...(mysqlAuthPlugin?.mysqlAuthPlugin ? { mysqlAuthPlugin: mysqlAuthPlugin.mysqlAuthPlugin } : {}),
+        });
+        await deliver(rotated.credentials);
+        return attempt === 1 ? undefined : `done on attempt ${attempt} after a lost answer`;
+      } catch (error) {
+        // A second new password is harmless: the last one set is the one delivered.
+        if (!mayHaveHappened(error) || attempt >= attempts) throw error;
+      }
+    }
+  }
+
+  async function create(change: PlannedChange & { action: "create" }): Promise<string | undefined> {
+    const spec = change.user;
+    for (let attempt = 1; ; attempt++) {
+      const password = context.password?.();
+      try {
+        const created = await target.createUser(spec, chosen(password));
+        await deliver(created.credentials);
+        return attempt === 1
+          ? undefined
+          : `created on attempt ${attempt} (the user did not exist after a lost answer)`;
+      } catch (error) {
+        if (!mayHaveHappened(error)) throw error;
+        const existing = await find(target, spec);
+        if (existing !== undefined) {
+          if (password !== undefined) {
+            await deliver(credentialsOf(target, existing, password));
+            return "the answer was lost; the user exists with the password that was sent";
+          }
+          await rotate(spec);
+          return "the answer was lost; the user exists, so its password was reset to capture it";
+        }
+        if (attempt >= attempts) throw error;
+      }
+    }
+  }
+
+  return async (change) => {
+    switch (change.action) {
+      case "create":
+        return create(change);
+      case "rotate":
+        return rotate(change.user, change);
+      case "update": {
+        const changes: Record<string, unknown> = {};
+        for (const f of change.fields) changes[f.field] = f.to;
+        const { note } = await retrying(
+          () => target.updateUser(change.user, changes as UserChanges),
+          async () => {
+            const now = await find(target, change.user);
+            return now !== undefined && covers(changes, specOf(now))
+              ? "the answer was lost; the change is in place"
+              : undefined;
+          },
+        );
+        return note;
+      }
+      case "delete": {
+        try {
+          await target.deleteUser(change.user);
+          return undefined;
+        } catch (error) {
+          if (!isNotFound(error) && !mayHaveHappened(error)) throw error;
+          if ((await find(target, change.user)) === undefined)
+            return "the user was already gone (an earlier answer was lost)";
+          throw error;
+        }
+      }
+    }
+  };
+}
+
+function credentialsOf(target: Target, user: DbUser, password: Secret): Credentials {
+  return {
+    target: target.name,
+    name: user.name,
+    ...(user.host === undefined ? {} : { host: user.host }),
+    ...(user.authDatabase === undefined ? {} : { authDatabase: user.authDatabase }),
+    password,
+  };
+}
