@@ -44,7 +44,8 @@ export function replyText(reply: Reply): string | undefined {
 export function sendReply(res: ServerResponse, reply: Reply, text = replyText(reply)): void {
   const headers: Record<string, string | number> = { ...reply.headers };
   if (text !== undefined) {
-    headers["content-type"] = "application/json; charset=utf-8";
+    // A vendor may name its own JSON media type (Atlas: application/vnd.atlas.<date>+json).
+    if (!("content-type" in headers)) headers["content-type"] = "application/json; charset=utf-8";
     headers["content-length"] = Buffer.byteLength(text);
   }
   res.writeHead(reply.status, headers);

@@ -2,6 +2,10 @@
  * @dbusers/emulator — a stateful local HTTP emulator of the vendors' database-user APIs, with their
  * auth, the servers' own rules, rate limits, fault injection and a control API, on 127.0.0.1.
  */
+export type { AtlasApiKey, AtlasOptions, AtlasServiceAccount } from "./atlas/index.js";
+export { ATLAS_RATE_LIMIT } from "./atlas/routes.js";
+export type { AtlasGroup, AtlasState, GroupSeed } from "./atlas/state.js";
+export type { AtlasLabel, AtlasRole, AtlasScope, AtlasUser, AtlasUserSeed } from "./atlas/users.js";
 export { CONTROL_PREFIX } from "./control.js";
 export { DEFAULT_DIGITALOCEAN_TOKEN, type DigitalOceanOptions } from "./digitalocean/index.js";
 export { DIGITALOCEAN_RATE_LIMIT } from "./digitalocean/routes.js";

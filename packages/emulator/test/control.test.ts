@@ -33,7 +33,7 @@ describe("GET /_emulator", () => {
       url: emulator.url,
       httpsUrl: null,
       caCertPath: null,
-      vendors: ["digitalocean"],
+      vendors: ["digitalocean", "atlas"],
       faultSeed: emulator.faults.seed,
     });
   });

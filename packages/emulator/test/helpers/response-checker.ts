@@ -92,13 +92,19 @@ export class ResponseChecker {
     if (!isObject(content)) {
       return response.text === "" ? [] : [`${where}: the spec declares no body, but one was sent`];
     }
-    const schema = childPointer(declared.pointer, "content", "application/json", "schema");
+    // The media type the answer names, when the spec declares it (Atlas: application/vnd.atlas.<date>+json).
+    const sent = (response.headers.get("content-type") ?? "").split(";")[0]!.trim();
+    const media = sent in content ? sent : "application/json";
+    if (!isObject(content[media]) || !("schema" in content[media])) {
+      return response.text === "" ? [] : [`${where}: the spec declares no ${media} body, but one was sent`];
+    }
+    const schema = childPointer(declared.pointer, "content", media, "schema");
     return this.#json(where, schema, response);
   }
 
   #json(where: string, schemaPointer: string, response: ObservedResponse): string[] {
     const type = response.headers.get("content-type") ?? "";
-    if (!/^application\/json\b/.test(type))
+    if (!/^application\/([\w.-]+\+)?json\b/.test(type))
       return [`${where}: content-type is ${JSON.stringify(type)}, not JSON`];
     let body: unknown;
     try {
