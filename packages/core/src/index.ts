@@ -43,7 +43,14 @@ export {
   UnsafeUrlError,
   type UnsafeUrlRule,
 } from "./request-errors.js";
-export { isRetryableStatus, parseRetryAfter, type RetryInfo, type RetryOptions, sleep } from "./retry.js";
+export {
+  isRetryableStatus,
+  parseRetryAfter,
+  RETRYABLE_STATUSES,
+  type RetryInfo,
+  type RetryOptions,
+  sleep,
+} from "./retry.js";
 export { REDACTED, Secret, type SecretValue, secret } from "./secret.js";
 export { type CallInfo, callInfoOf } from "./send.js";
 export {
