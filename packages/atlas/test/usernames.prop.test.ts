@@ -28,7 +28,12 @@ const arn = (kind: "user" | "role") =>
   fc
     .tuple(
       fc.stringMatching(/^\d{12}$/),
-      fc.array(fc.stringMatching(/^[A-Za-z0-9+=,.@_-]{1,12}$/), { minLength: 1, maxLength: 4 }),
+      // A `.` or `..` path element is refused by the client before sending (a dot segment once
+      // Atlas decodes the path; path-parameters.prop.test.ts holds that), so it is not a round trip.
+      fc.array(
+        fc.stringMatching(/^[A-Za-z0-9+=,.@_-]{1,12}$/).filter((part) => part !== "." && part !== ".."),
+        { minLength: 1, maxLength: 4 },
+      ),
     )
     .map(([account, path]) => `arn:aws:iam::${account}:${kind}/${path.join("/")}`);
 const oidc = fc
