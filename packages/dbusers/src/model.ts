@@ -132,4 +132,9 @@ export interface RotatedPassword {
 /** Options every verb takes. */
 export interface CallOptions {
   readonly signal?: AbortSignal;
+  /**
+   * Vendors whose writes are accepted first and applied later (Rackspace): `true`, the default,
+   * resolves once the change is visible; `false` once the vendor accepted it; or the timing.
+   */
+  readonly wait?: boolean | { readonly timeoutMs?: number; readonly intervalMs?: number };
 }

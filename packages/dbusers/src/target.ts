@@ -91,6 +91,13 @@ export function createTarget(
     return Secret.from(password);
   }
 
+  /** A new password from the vendor's rules, where the caller chooses (and the user has one). */
+  function generated(loaded: VendorAdapter, spec: UserSpec): Secret | undefined {
+    if (capabilities.passwords !== "caller") return undefined;
+    const password = loaded.generatePassword(spec);
+    return password === undefined ? undefined : new Secret(password);
+  }
+
   return {
     ref,
     name: formatTarget(ref),
@@ -108,9 +115,7 @@ export function createTarget(
       assertNotBuiltIn(spec, "create");
       const given = chosenPassword(options.password, "create a user");
       const loaded = await adapter();
-      const password =
-        given ?? (capabilities.passwords === "caller" ? new Secret(loaded.generatePassword()) : undefined);
-      return loaded.createUser(ref, spec, password, options);
+      return loaded.createUser(ref, spec, given ?? generated(loaded, spec), options);
     },
     async updateUser(user, changes, options) {
       const key = keyOf(user);
@@ -139,9 +144,7 @@ export function createTarget(
       if (options.mysqlAuthPlugin !== undefined) assertFields({ mysqlAuthPlugin: 1 }, "rotate a password");
       const given = chosenPassword(options.password, "rotate a password");
       const loaded = await adapter();
-      const password =
-        given ?? (capabilities.passwords === "caller" ? new Secret(loaded.generatePassword()) : undefined);
-      return loaded.rotatePassword(ref, key, password, options);
+      return loaded.rotatePassword(ref, key, given ?? generated(loaded, key), options);
     },
   };
 }

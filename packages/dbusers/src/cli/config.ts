@@ -12,6 +12,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface ConnectionFlags {
   readonly baseUrl?: string;
+  readonly region?: string;
 }
 
 const set = (value: string | undefined): string | undefined =>
@@ -22,7 +23,13 @@ function baseUrlFor(vendor: AvailableVendor, env: Env, flags: ConnectionFlags): 
   return url === undefined ? {} : { baseUrl: url };
 }
 
-type Builders = { readonly [V in AvailableVendor]: (env: Env, flags: ConnectionFlags) => DbUsersOptions[V] };
+type Builders = {
+  readonly [V in AvailableVendor]: (
+    env: Env,
+    flags: ConnectionFlags,
+    cwd: string,
+  ) => DbUsersOptions[V] | Promise<DbUsersOptions[V]>;
+};
 
 const BUILDERS: Builders = {
   digitalocean(env, flags) {
@@ -37,7 +44,12 @@ const BUILDERS: Builders = {
   },
 };
 
-/** `createDbUsers` options for one vendor, from the environment and the flags. */
-export function optionsFor(vendor: AvailableVendor, env: Env, flags: ConnectionFlags): DbUsersOptions {
-  return { [vendor]: BUILDERS[vendor](env, flags) } as DbUsersOptions;
+/** `createDbUsers` options for one vendor, from the environment (and config files) and the flags. */
+export async function optionsFor(
+  vendor: AvailableVendor,
+  env: Env,
+  flags: ConnectionFlags,
+  cwd: string,
+): Promise<DbUsersOptions> {
+  return { [vendor]: await BUILDERS[vendor](env, flags, cwd) } as DbUsersOptions;
 }

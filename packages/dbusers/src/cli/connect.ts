@@ -12,6 +12,7 @@ import type { CliIo } from "./io.js";
 export interface ConnectionOptions {
   readonly baseUrl?: string;
   readonly engine?: string;
+  readonly region?: string;
 }
 
 const ENGINES: readonly string[] = ["pg", "mysql", "redis", "valkey", "mongodb", "kafka", "opensearch"];
@@ -21,7 +22,7 @@ export interface Connected {
   readonly target: Target;
 }
 
-export function connect(io: CliIo, input: string, flags: ConnectionOptions): Connected {
+export async function connect(io: CliIo, input: string, flags: ConnectionOptions): Promise<Connected> {
   const ref = parseTarget(input);
   if (!isAvailableVendor(ref.vendor)) {
     throw new VendorUnavailableError(ref.vendor, "this version of dbusers has no adapter for it");
@@ -36,7 +37,10 @@ export function connect(io: CliIo, input: string, flags: ConnectionOptions): Con
     }
     engine = flags.engine as DigitalOceanEngine;
   }
-  const dbusers = createDbUsers(optionsFor(ref.vendor, io.env, flags));
+  if (flags.region !== undefined && (ref.vendor as string) !== "rackspace") {
+    throw new UsageError("--region applies to Rackspace targets only");
+  }
+  const dbusers = createDbUsers(await optionsFor(ref.vendor, io.env, flags, io.cwd));
   const target = dbusers.target(engine === undefined ? ref : { ...ref, engine });
   return { dbusers, target };
 }

@@ -24,6 +24,7 @@ export function connection(command: Command): Command {
   return command
     .option("--base-url <url>", "the vendor's API (or identity) URL; default from DBUSERS_<VENDOR>_URL")
     .option("--engine <engine>", "DigitalOcean: the cluster's engine (pg, mysql, mongodb, kafka, opensearch)")
+    .option("--region <region>", "Rackspace: the catalog region (default RS_REGION_NAME or OS_REGION_NAME)")
     .option("--debug", "on error, print the whole (redacted) error");
 }
 

@@ -39,24 +39,65 @@ function responseHeaders(message: IncomingMessage): Headers {
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
-export const nodeFetch: typeof fetch = async (input, init) => {
-  const request =
-    input instanceof Request && init?.headers === undefined && init?.body === undefined
-      ? input
-      : new Request(input, init);
-  const signal = init?.signal ?? request.signal;
-  signal?.throwIfAborted();
-  const url = new URL(request.url);
-  const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
-  const send = await senderFor(url.protocol);
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
+interface Outgoing {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer | undefined;
+  readonly signal: AbortSignal | null | undefined;
+}
+
+/** A body the vendor clients send (JSON text or bytes) as bytes; `undefined` for any other kind. */
+function plainBody(body: RequestInit["body"]): Buffer | null | undefined {
+  if (body === undefined || body === null) return null;
+  if (typeof body === "string") return Buffer.from(body);
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof ArrayBuffer) return Buffer.from(body);
+  return undefined;
+}
+
+function headerRecord(headers: RequestInit["headers"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  new Headers(headers).forEach((value, name) => {
+    out[name] = value;
   });
+  return out;
+}
+
+/**
+ * What to send. The clients call `fetch(url, { method, headers, body, signal })` with a JSON body,
+ * which needs no `Request`; anything else goes through one, as the platform's fetch would take it.
+ */
+async function outgoing(input: string | URL | Request, init: RequestInit | undefined): Promise<Outgoing> {
+  const body = plainBody(init?.body);
+  if (!(input instanceof Request) && body !== undefined) {
+    return {
+      url: String(input),
+      method: (init?.method ?? "GET").toUpperCase(),
+      headers: headerRecord(init?.headers),
+      body: body ?? undefined,
+      signal: init?.signal,
+    };
+  }
+  const request = new Request(input, init);
+  return {
+    url: request.url,
+    method: request.method,
+    headers: headerRecord(request.headers),
+    body: request.body === null ? undefined : Buffer.from(await request.arrayBuffer()),
+    signal: init?.signal ?? request.signal,
+  };
+}
+
+export const nodeFetch: typeof fetch = async (input, init) => {
+  const { url: href, method, headers, body, signal } = await outgoing(input, init);
+  signal?.throwIfAborted();
+  const url = new URL(href);
+  const send = await senderFor(url.protocol);
   if (body !== undefined) headers["content-length"] = String(body.length);
 
   return new Promise<Response>((resolve, reject) => {
-    const outgoing = send(url, { method: request.method, headers, ...(signal ? { signal } : {}) }, (res) => {
+    const sent = send(url, { method, headers, ...(signal ? { signal } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("error", (error) => reject(signal?.aborted ? signal.reason : fetchFailed(error)));
@@ -67,11 +108,11 @@ export const nodeFetch: typeof fetch = async (input, init) => {
           statusText: res.statusMessage ?? "",
           headers: responseHeaders(res),
         });
-        Object.defineProperty(response, "url", { value: request.url });
+        Object.defineProperty(response, "url", { value: href });
         resolve(response);
       });
     });
-    outgoing.on("error", (error) => reject(signal?.aborted ? signal.reason : fetchFailed(error)));
-    outgoing.end(body);
+    sent.on("error", (error) => reject(signal?.aborted ? signal.reason : fetchFailed(error)));
+    sent.end(body);
   });
 };

@@ -65,5 +65,5 @@ export async function targetOptions(
   baseDir: string,
 ): Promise<DbUsersOptions> {
   const flags = connection.baseUrl === undefined ? {} : { baseUrl: connection.baseUrl };
-  return optionsFor(vendor, await targetEnv(connection, env, baseDir), flags);
+  return optionsFor(vendor, await targetEnv(connection, env, baseDir), flags, baseDir);
 }

@@ -85,8 +85,11 @@ export interface VendorAdapter {
     password: Secret | undefined,
     options?: RotateOptions,
   ): Promise<RotatedPassword>;
-  /** A password the vendor accepts, for a caller-chosen-password vendor. */
-  generatePassword(): string;
+  /**
+   * A password the vendor accepts for this user, where the caller chooses passwords; `undefined`
+   * for a user that has none (an Atlas user that authenticates with AWS IAM, X.509, LDAP or OIDC).
+   */
+  generatePassword(spec: UserSpec): string | undefined;
   /** Releases what the client holds (a service-account token). */
   close(): Promise<void>;
 }

@@ -9,7 +9,7 @@ interface ReadFlags extends ConnectionOptions {
 }
 
 export async function listUsers(io: CliIo, target: string, flags: ReadFlags): Promise<number> {
-  const { target: t } = connect(io, target, flags);
+  const { target: t } = await connect(io, target, flags);
   const users = await t.listUsers();
   io.writeOut(flags.json ? json(users) : userTable(users));
   return 0;
@@ -21,7 +21,7 @@ export async function getUser(
   name: string,
   flags: ReadFlags & KeyFlags,
 ): Promise<number> {
-  const { target: t } = connect(io, target, flags);
+  const { target: t } = await connect(io, target, flags);
   const user = await t.getUser(keyFrom(name, flags));
   io.writeOut(flags.json ? json(user) : userDetails(user));
   return 0;

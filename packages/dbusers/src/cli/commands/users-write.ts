@@ -58,7 +58,7 @@ export async function createUser(
   name: string,
   flags: WriteFlags & AccessFlags & SecretFlags,
 ): Promise<number> {
-  const { target: t } = connect(io, target, flags);
+  const { target: t } = await connect(io, target, flags);
   const spec = { ...keyFrom(name, flags), ...(await fieldsFrom(io, flags)) };
   const password = flags.passwordStdin ? await passwordFromStdin(io) : undefined;
   // Atlas users that authenticate elsewhere (AWS IAM, X.509, LDAP, OIDC) get no password.
@@ -80,7 +80,7 @@ export async function updateUser(
   name: string,
   flags: WriteFlags & AccessFlags & { readonly newName?: string; readonly newHost?: string },
 ): Promise<number> {
-  const { target: t } = connect(io, target, flags);
+  const { target: t } = await connect(io, target, flags);
   const changes = {
     ...(await fieldsFrom(io, flags)),
     ...(flags.newName === undefined ? {} : { name: flags.newName }),
@@ -98,7 +98,7 @@ export async function deleteUser(
   name: string,
   flags: ConnectionOptions & KeyFlags & { readonly yes?: boolean },
 ): Promise<number> {
-  const { target: t } = connect(io, target, flags);
+  const { target: t } = await connect(io, target, flags);
   if (!flags.yes) {
     if (io.confirm === undefined) {
       throw new UsageError("refusing to delete without --yes: there is no terminal to confirm on");
@@ -119,7 +119,7 @@ export async function rotatePassword(
   name: string,
   flags: ConnectionOptions & KeyFlags & SecretFlags & { readonly mysqlAuthPlugin?: string },
 ): Promise<number> {
-  const { target: t } = connect(io, target, flags);
+  const { target: t } = await connect(io, target, flags);
   const key = keyFrom(name, flags);
   const plugin = (await fieldsFrom(io, { mysqlAuthPlugin: flags.mysqlAuthPlugin })).mysqlAuthPlugin;
   const password = flags.passwordStdin ? await passwordFromStdin(io) : undefined;
