@@ -8,7 +8,9 @@ import { CAPABILITIES, capabilityTable, createDbUsers } from "dbusers";
 export async function dbusersDemo(step) {
   const token = `demo-${randomUUID()}`;
   const cluster = randomUUID();
-  const emulator = await startEmulator({ digitalocean: { token, clusters: [{ id: cluster, engine: "pg" }] } });
+  const emulator = await startEmulator({
+    digitalocean: { token, clusters: [{ id: cluster, engine: "pg" }] },
+  });
   try {
     const dbusers = createDbUsers({ digitalocean: { token, baseUrl: emulator.url } });
     const targets = [dbusers.target({ vendor: "digitalocean", id: cluster, engine: "pg" })];

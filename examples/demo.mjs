@@ -54,10 +54,13 @@ try {
 
   await client.deleteUser(pg, "app-reader");
   await client.deleteUser(mysql, "reporting");
-  step(`deleted app-reader and reporting; PostgreSQL users now: ${(await client.listUsers(pg)).map((u) => u.name).join(", ")}`);
+  step(
+    `deleted app-reader and reporting; PostgreSQL users now: ${(await client.listUsers(pg)).map((u) => u.name).join(", ")}`,
+  );
   step(`the emulator received ${emulator.state.digitalocean.requests.length} requests`);
 } finally {
   await emulator.close();
 }
 await dbusersDemo((text) => console.log(`• ${text}`));
 await (await import("./plan.mjs")).planDemo();
+await (await import("./atlas.mjs")).atlasDemo(step);

@@ -2,6 +2,7 @@
  * `pnpm bench`: the client's speed against raw fetch, the size of an app that imports it, and the
  * modules one `addUser` call runs code in. `pnpm bench rps|size|modules` runs one of them.
  */
+import { atlas } from "./atlas.js";
 import { measureModules } from "./modules.js";
 import { measureRps, RPS_TARGET_RATIO } from "./rps.js";
 import { measureSize, SIZE_TARGET_BYTES } from "./size.js";
@@ -75,5 +76,6 @@ async function modules(): Promise<void> {
 }
 
 if (only === undefined || only === "rps") await rps();
+if (only === undefined || only === "atlas") await atlas();
 if (only === undefined || only === "size") await size();
 if (only === undefined || only === "modules") await modules();

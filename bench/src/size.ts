@@ -50,13 +50,14 @@ export function withoutStrings(code: string): string {
   return code.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
 }
 
-export async function measureSize(): Promise<SizeResult> {
+/** `app` defaults to the DigitalOcean fixture; `fixtures/atlas-app.ts` is the Atlas one. */
+export async function measureSize(app = APP, platform: "browser" | "node" = "browser"): Promise<SizeResult> {
   const result = await build({
-    entryPoints: [APP],
+    entryPoints: [app],
     bundle: true,
     minify: true,
     format: "esm",
-    platform: "browser",
+    platform,
     target: "es2022",
     write: false,
     metafile: true,

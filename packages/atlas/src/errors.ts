@@ -89,8 +89,9 @@ export class AtlasApiError extends ApiError {
       body,
       code: CODES[status] ?? (status >= 500 ? "SERVER_ERROR" : "API_ERROR"),
       // A 429 was refused before any work was done, so even a POST may be sent again; a failed POST
-      // (500, 503) may have created the user already, so the caller must look first.
-      retryable: isRetryableStatus(status) && (status === 429 || /^(?:GET|HEAD|PATCH|DELETE)$/.test(method)),
+      // (500, 503) may have created the user already, and a PATCH may have renamed it, so the caller
+      // must look first.
+      retryable: isRetryableStatus(status) && (status === 429 || /^(?:GET|HEAD|DELETE)$/.test(method)),
       detail: message || undefined,
       vendorCode: errorCode,
       secrets,

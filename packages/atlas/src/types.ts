@@ -16,13 +16,13 @@ export type ComponentLabel = Schemas["ComponentLabel"];
 export type AuthDatabase = Schemas["CloudDatabaseUser"]["databaseName"];
 
 /**
- * The body of `createUser`. `databaseName` may be left out (the client fills the one the auth type
- * needs, docs/vendors/atlas.md §7) and so may `groupId` (taken from the path).
+ * The body of `createUser`: `username` and `roles`, and whatever else the user needs. The auth type
+ * fields default to `NONE` (a SCRAM user, with a `password`); `databaseName` may be left out (the
+ * client fills the one the auth type needs, docs/vendors/atlas.md §7) and so may `groupId` (taken
+ * from the path).
  */
-export type CreateUserRequest = Omit<Schemas["CloudDatabaseUser"], "links" | "databaseName" | "groupId"> & {
-  readonly databaseName?: AuthDatabase;
-  readonly groupId?: string;
-};
+export type CreateUserRequest = Partial<Omit<Schemas["CloudDatabaseUser"], "links">> &
+  Pick<Schemas["CloudDatabaseUser"], "username" | "roles">;
 
 /** The body of `updateUser` (PATCH): only what changes; the rest is kept (§8.5). */
 export type UpdateUserRequest = Partial<Omit<Schemas["CloudDatabaseUser"], "links">>;

@@ -93,7 +93,7 @@ export const atlas: VendorModule<"atlas", AtlasOptions, AtlasState> = {
     const secrets = new Map<string, string>();
     const accounts = new ServiceAccounts(secrets);
     const digest = new DigestVerifier(keys);
-    const state = new AtlasState(accounts);
+    const state = new AtlasState(accounts, () => context.requests());
     const router = new AtlasRouter({ state, digest, accounts, rateLimit: context.rateLimit });
 
     /** All or nothing: a seed that fails leaves the live state as it was. */

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { EmulatorError } from "../errors.js";
+import type { RecordedRequest } from "../request-log.js";
 import type { ServiceAccounts } from "./oauth.js";
 import {
   type AtlasUser,
@@ -52,9 +53,11 @@ const STATE_ORIGIN = "https://cloud.mongodb.com";
 
 export class AtlasState {
   readonly #accounts: ServiceAccounts;
+  readonly #requests: () => RecordedRequest[];
 
-  constructor(accounts: ServiceAccounts) {
+  constructor(accounts: ServiceAccounts, requests: () => RecordedRequest[] = () => []) {
     this.#accounts = accounts;
+    this.#requests = requests;
     records.set(this, new Map());
   }
 
@@ -113,6 +116,11 @@ export class AtlasState {
   /** Whether the stored SCRAM password of a user is `password` (passwords are never returned). */
   hasPassword(groupId: string, databaseName: string, username: string, password: string): boolean {
     return this.#group(groupId).users.get(userKey(databaseName, username))?.password === password;
+  }
+
+  /** The Atlas requests the emulator received (the newest the log keeps), oldest first. */
+  get requests(): RecordedRequest[] {
+    return this.#requests();
   }
 
   /** Seconds a new service-account token lasts (Atlas: 3600). */

@@ -1,0 +1,74 @@
+/**
+ * What the client fills in and checks before anything is sent, with `@dbusers/rules/atlas` in the
+ * strict profile. Path parameters are not here: core checks them on every call, validation on or off.
+ */
+import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
+import { type AtlasAuthType, atlasAuthTypeOf, validateRequest } from "@dbusers/rules/atlas";
+
+/** The auth database each auth type lives on (docs/vendors/atlas.md §7, §8.2, §8.3). */
+const AUTH_DATABASE: Readonly<Record<AtlasAuthType, "admin" | "$external">> = {
+  SCRAM: "admin",
+  AWS_IAM_USER: "$external",
+  AWS_IAM_ROLE: "$external",
+  X509_MANAGED: "$external",
+  X509_CUSTOMER: "$external",
+  LDAP_USER: "$external",
+  LDAP_GROUP: "admin",
+  OIDC_WORKFORCE: "admin",
+  OIDC_WORKLOAD: "$external",
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The create body as sent: `groupId` from the path and `databaseName` from the auth type when the
+ * caller left them out, so nobody has to say the same thing twice (§7). Anything else is left as
+ * given, for the rules to judge.
+ */
+export function completeCreateBody(groupId: string, body: unknown): unknown {
+  if (!isRecord(body)) return body;
+  const filled: Record<string, unknown> = { ...body };
+  if (filled.groupId === undefined) filled.groupId = groupId;
+  if (filled.databaseName === undefined) filled.databaseName = AUTH_DATABASE[atlasAuthTypeOf(body)];
+  return filled;
+}
+
+const GROUP_ID = /^[a-f0-9]{24}$/;
+const AUTH_DATABASES: readonly unknown[] = ["admin", "$external"];
+
+export interface Check {
+  readonly groupId: unknown;
+  readonly databaseName?: unknown;
+  readonly operation?: "createUser" | "updateUser";
+  readonly body?: unknown;
+}
+
+/** Throws `ValidationError` listing every broken rule; returns when the call may be sent. */
+export function assertValid(check: Check, secrets: readonly SecretValue[]): void {
+  const violations: Violation[] = [];
+  if (typeof check.groupId !== "string" || !GROUP_ID.test(check.groupId)) {
+    violations.push({
+      path: "groupId",
+      rule: "atlas.groupId.pattern",
+      message:
+        "groupId must be the project's id: 24 lower-case hexadecimal digits such as 5f0c3a9b2d1e4f6a7b8c9d0e",
+      params: { pattern: GROUP_ID.source },
+    });
+  }
+  if ("databaseName" in check && !AUTH_DATABASES.includes(check.databaseName)) {
+    violations.push({
+      path: "databaseName",
+      rule: "atlas.databaseName.enum",
+      message: 'databaseName must be "admin" or "$external" (the user\'s authentication database)',
+      params: { allowed: AUTH_DATABASES },
+    });
+  }
+  if (check.operation !== undefined) {
+    // A PATCH that names no auth type is judged as the rules' default (SCRAM): the client does not
+    // know the stored user's type, and the server judges the rest.
+    const context = { profile: "strict" as const };
+    violations.push(...validateRequest(check.operation, check.body, context));
+  }
+  if (violations.length > 0) throw new ValidationError(violations, { secrets });
+}
