@@ -12,7 +12,7 @@ const MODULES: Record<string, unknown> = {
 
 function block(info: string): string {
   const example = readme.slice(readme.indexOf("## Example"));
-  const match = new RegExp(`\`\`\`${info}\\n([\\s\\S]*?)\`\`\``).exec(example);
+  const match = new RegExp(`\`\`\`${info}[^\\n]*\\n([\\s\\S]*?)\`\`\``).exec(example);
   if (!match?.[1]) throw new Error(`no \`\`\`${info} block under ## Example`);
   return match[1];
 }

@@ -23,6 +23,8 @@ function hasDotSegment(text: string): boolean {
   return false;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** What a value is, for a message; never reads the value (a revoked Proxy throws on any look). */
 function typeName(value: unknown): string {
   if (typeof value !== "object") return `a ${typeof value}`;
@@ -35,8 +37,10 @@ function typeName(value: unknown): string {
 
 /**
  * Returns `value` when it is safe as one path segment: a non-empty string that is not `.` or `..`
+ * (a primitive: not an array, a boxed string or an object with `toString`), well-formed Unicode,
  * and does not percent-decode to a dot segment. Otherwise throws `InvalidPathParameterError`
- * naming `parameter`. Vendors with their own path encoding call this first, then encode.
+ * naming `parameter` and the rule. The template checks every path parameter with it; vendor
+ * clients call it first, before validation, so nothing else runs on such a value.
  */
 export function assertSafePathSegment(parameter: string, value: unknown): string {
   const refuse = (rule: PathParameterRule, why: string): never => {
@@ -47,6 +51,13 @@ export function assertSafePathSegment(parameter: string, value: unknown): string
   // could turn into `..` after this check.
   if (typeof value !== "string") return refuse("not-a-string", `must be a string, got ${typeName(value)}`);
   if (value === "") return refuse("empty", "must not be empty: the request would reach the parent resource");
+  // A lone surrogate has no UTF-8 spelling, so no URL can carry it (encodeURIComponent throws).
+  if (LONE_SURROGATE.test(value)) {
+    return refuse(
+      "ill-formed",
+      "is not well-formed Unicode (it has an unpaired surrogate), so it cannot be sent in a URL",
+    );
+  }
   if (hasDotSegment(value)) {
     return refuse(
       "dot-segment",
@@ -54,9 +65,4 @@ export function assertSafePathSegment(parameter: string, value: unknown): string
     );
   }
   return value;
-}
-
-/** `assertSafePathSegment`, then `encodeURIComponent`: the encoding openapi-fetch uses. */
-export function encodePathSegment(parameter: string, value: unknown): string {
-  return encodeURIComponent(assertSafePathSegment(parameter, value));
 }

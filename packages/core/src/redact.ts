@@ -63,18 +63,61 @@ const TEXT_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*):[^\s/?#@]*@/gi, `$1:${REDACTED}@`],
 ];
 
-/** Removes every spelling a secret may take in text: raw, percent-encoded, form-encoded, JSON-escaped. */
-function scrubSecrets(text: string, secrets: readonly string[]): string {
+/**
+ * Secrets at least this long are removed wherever they appear. Shorter ones are removed only where
+ * they stand alone (no letter, digit, mark or `_` right before or after): a one-letter token must
+ * not punch holes into every word of a message, and the holes would spell the token out.
+ */
+export const ANYWHERE_LENGTH = 8;
+
+const WORD_BEFORE = /[\p{L}\p{M}\p{N}_]$/u;
+const WORD_AFTER = /^[\p{L}\p{M}\p{N}_]/u;
+
+/** `text` with every standalone occurrence of `value` replaced (one pass, left to right). */
+function replaceStandalone(text: string, value: string): string {
+  let out = "";
+  let from = 0;
+  for (let at = text.indexOf(value); at !== -1; ) {
+    const end = at + value.length;
+    if (WORD_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || WORD_AFTER.test(text.slice(end, end + 2))) {
+      at = text.indexOf(value, at + 1);
+      continue;
+    }
+    out += text.slice(from, at) + REDACTED;
+    from = end;
+    at = text.indexOf(value, end);
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** `encodeURIComponent`, which throws on a lone surrogate: then the raw value is all there is. */
+function percentEncoded(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Removes every spelling a secret may take in text: raw, percent-encoded, form-encoded, JSON-escaped.
+ * Whole values only: see `ANYWHERE_LENGTH`. Internal; exported for the property tests.
+ */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const value of secrets) {
     // A Set: scrubbing one spelling twice would nest placeholders when the value is part of one.
     const spellings = new Set([
       value,
-      encodeURIComponent(value),
+      percentEncoded(value),
       JSON.stringify(value).slice(1, -1),
       new URLSearchParams([["", value]]).toString().slice(1),
     ]);
     for (const spelling of spellings) {
+      if (spelling.length < ANYWHERE_LENGTH) {
+        out = replaceStandalone(out, spelling);
+        continue;
+      }
       // Replacing can join a placeholder with its neighbours into a new copy of the value; repeat
       // until none is left (unless the value is part of the placeholder itself: nothing can help).
       for (let round = 0; round < 8 && out.includes(spelling); round++) {

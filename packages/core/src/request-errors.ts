@@ -114,7 +114,7 @@ export class UnsafeUrlError extends DbUsersError {
 }
 
 /** Which rule a path parameter broke. */
-export type PathParameterRule = "not-a-string" | "empty" | "dot-segment" | "missing";
+export type PathParameterRule = "not-a-string" | "empty" | "dot-segment" | "missing" | "ill-formed";
 
 export interface InvalidPathParameterErrorInit extends DbUsersErrorOptions {
   /** The name of the field, e.g. `database_cluster_uuid`. */

@@ -65,6 +65,7 @@ export interface HeaderReader {
 export interface ParseRetryAfterOptions {
   /**
    * Also read `ratelimit-reset`. DigitalOcean sends it on every response as the Unix time (seconds)
+   * (docs/vendors/digitalocean.md §10)
    * when the quota refills, so it only means "wait until then" on a 429. Default true.
    */
   readonly rateLimitReset?: boolean;

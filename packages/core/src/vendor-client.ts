@@ -84,14 +84,32 @@ class PlannedRequest {
   readonly headers: Headers;
   readonly body: string | undefined;
   readonly signal: AbortSignal | undefined;
-  constructor(url: string, init: { method: string; headers: Headers; body?: string; signal?: AbortSignal }) {
+  /** Where the transport leaves the response, for a parse error raised after it (see `typed`). */
+  readonly state: CallState | undefined;
+  constructor(url: string, init: PlannedInit) {
     this.url = url;
     this.method = init.method;
     this.headers = init.headers;
     this.body = init.body;
     this.signal = init.signal ?? undefined;
+    this.state = init[STATE];
   }
 }
+
+/** What one call's wrapper and the transport share. */
+interface CallState {
+  response?: Response;
+}
+
+/** openapi-fetch passes the call's extra options on to the Request it builds. */
+const STATE = "dbusersCallState";
+type PlannedInit = {
+  method: string;
+  headers: Headers;
+  body?: string;
+  signal?: AbortSignal;
+  [STATE]?: CallState;
+};
 
 /** Checks every parameter the template names, then encodes with the vendor's serializer. */
 function checkedPaths(serialize: PathSerializer): PathSerializer {
@@ -104,11 +122,28 @@ function checkedPaths(serialize: PathSerializer): PathSerializer {
   };
 }
 
-/** A failure openapi-fetch let through (a parse error, a bad header) as a typed, redacted error. */
-function typed(error: unknown, secrets: readonly SecretValue[]): DbUsersError {
+/**
+ * A failure openapi-fetch let through as a typed, redacted error. Its JSON parse error quotes the
+ * body (which may hold a password), so it becomes a `ResponseParseError` that names the status and
+ * content type instead.
+ */
+function typed(
+  error: unknown,
+  method: string,
+  state: CallState,
+  secrets: readonly SecretValue[],
+): DbUsersError {
   if (error instanceof DbUsersError) return error;
-  if (error instanceof SyntaxError) {
-    return new ResponseParseError({ status: 200, message: "Response body is not valid JSON", secrets });
+  const { response } = state;
+  if (error instanceof SyntaxError && response !== undefined) {
+    const info = callInfoOf(response);
+    return new ResponseParseError({
+      status: response.status,
+      method,
+      url: response.url,
+      contentType: response.headers.get("content-type") ?? undefined,
+      secrets: info?.secrets ?? secrets,
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new DbUsersError("INVALID_REQUEST", `Could not send the request: ${message}`, {
@@ -142,7 +177,15 @@ export function createVendorClient<Paths extends object>(options: VendorClientOp
   const transport = async (request: PlannedRequest): Promise<Response> => {
     const url = baseUrl === undefined ? (await resolve()) + request.url.slice(RESOLVED.length) : request.url;
     const body = request.body === undefined ? undefined : new TextEncoder().encode(request.body);
-    return send({ method: request.method, url, headers: request.headers, body, signal: request.signal });
+    const response = await send({
+      method: request.method,
+      url,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+    });
+    if (request.state !== undefined) request.state.response = response;
+    return response;
   };
 
   const inner = createClient<Paths>({
@@ -169,13 +212,14 @@ export function createVendorClient<Paths extends object>(options: VendorClientOp
 
   const client = { ...inner } as Record<string, unknown>;
   for (const method of METHODS) {
-    const call = inner[method] as (path: string, init?: { signal?: unknown }) => Promise<unknown>;
+    const call = inner[method] as (path: string, init?: object) => Promise<unknown>;
     client[method] = async (path: string, init?: { signal?: unknown }) => {
+      const state: CallState = {};
       try {
         checkSignal(init?.signal);
-        return await call(path, init);
+        return await call(path, { ...init, [STATE]: state });
       } catch (error) {
-        throw typed(error, secrets());
+        throw typed(error, method, state, secrets());
       }
     };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertSafeBaseUrl, isLoopbackHost, UnsafeUrlError } from "../src/index.js";
+import { assertSafeBaseUrl, isLoopbackHost } from "../src/base-url.js";
+import { UnsafeUrlError } from "../src/index.js";
 
 function ruleOf(url: string): string | undefined {
   try {

@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { isSecretKey, REDACTED, redact, redactText, redactUrl, Secret } from "../src/index.js";
+import { REDACTED, redact, redactText, redactUrl, Secret } from "../src/index.js";
+import { isSecretKey } from "../src/redact.js";
 
 const PEM = [
   "-----BEGIN PRIVATE KEY-----",

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { backoffDelay, isConnectionError, isRetryableStatus, parseRetryAfter, sleep } from "../src/index.js";
+import { backoffDelay, isConnectionError, isRetryableStatus, parseRetryAfter, sleep } from "../src/retry.js";
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 

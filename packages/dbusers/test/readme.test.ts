@@ -20,7 +20,9 @@ function blocks(heading: string, info: string): string[] {
   if (start < 0) throw new Error(`no ${heading} in the README`);
   const rest = readme.slice(start + heading.length);
   const section = rest.slice(0, rest.search(/\n## /) < 0 ? undefined : rest.search(/\n## /));
-  return [...section.matchAll(new RegExp(`\`\`\`${info}\\n([\\s\\S]*?)\`\`\``, "g"))].map((m) => m[1]!);
+  return [...section.matchAll(new RegExp(`\`\`\`${info}[^\\n]*\\n([\\s\\S]*?)\`\`\``, "g"))].map(
+    (m) => m[1]!,
+  );
 }
 
 test("the capability table is generated from the capability data", () => {

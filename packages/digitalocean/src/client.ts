@@ -1,25 +1,23 @@
 /**
- * `createDigitalOceanClient`: one thin method per operation of DigitalOcean's database-users API.
- * openapi-fetch builds each request from the generated `paths` types; `@dbusers/core`'s transport
- * adds the token, the user agent, a deadline, the caller's AbortSignal and retries where a second
- * request is safe (GET, PUT, DELETE; never POST).
+ * `createDigitalOceanClient`: one thin method per operation of DigitalOcean's database-users API, on
+ * core's vendor-client template. Each method checks its path parameters, then (unless `validate` is
+ * off) the rules, then makes a typed openapi-fetch call, so a route the regenerated spec renames or
+ * drops fails the typecheck. Vendor facts: docs/vendors/digitalocean.md.
  */
 import {
-  assertSafeBaseUrl,
   assertSafePathSegment,
   buildUserAgent,
-  createTransport,
-  type FetchResult,
+  checkSignal,
+  createVendorClient,
+  credentialFrom,
+  headerAuth,
   type RetryOptions,
-  Secret,
-  type SecretValue,
-  safePathSerializer,
+  type Secret,
 } from "@dbusers/core";
-import createClient from "openapi-fetch";
+import { DigitalOceanApiError } from "./errors.js";
 import type { paths } from "./generated/openapi.js";
-import { encodePath } from "./path.js";
 import { createKeyedQueue } from "./queue.js";
-import { type Reader, readEmpty, readUser, readUsers } from "./response.js";
+import { type Reader, readUser, readUsers } from "./response.js";
 import type {
   AddUserRequest,
   CallOptions,
@@ -36,8 +34,12 @@ export const DEFAULT_BASE_URL = "https://api.digitalocean.com";
 export const DEFAULT_USER_AGENT: string = buildUserAgent({ name: "@dbusers/digitalocean", version: VERSION });
 
 export interface DigitalOceanClientOptions {
-  /** A DigitalOcean API token (scopes `database:read`, `database:create`, `database:update`, `database:delete`). */
-  readonly token: string | Secret;
+  /**
+   * A DigitalOcean API token (scopes `database:read`, `database:create`, `database:update`,
+   * `database:delete`). Left out: `DIGITALOCEAN_TOKEN`, then `DIGITALOCEAN_ACCESS_TOKEN`
+   * (docs/vendors/digitalocean.md §9).
+   */
+  readonly token?: string | Secret;
   /** Default `https://api.digitalocean.com`. Plain `http://` is refused unless it points at this machine. */
   readonly baseUrl?: string | URL;
   /** The fetch to send with. Default `globalThis.fetch`. */
@@ -46,11 +48,13 @@ export interface DigitalOceanClientOptions {
   readonly retry?: boolean | RetryOptions;
   /** Deadline per attempt, covering headers and body. Default 30 000 ms; 0 turns it off. */
   readonly timeoutMs?: number;
+  /** Largest answer read. Default 16 MiB. */
+  readonly maxResponseBytes?: number;
   /** Default `dbusers-digitalocean/<version> node/<version>`. */
   readonly userAgent?: string;
   /**
-   * `false` skips the rules checks (names, settings, UUID cluster ids). Path safety stays on: a `.`
-   * or `..` path parameter is always refused. Default true.
+   * `false` skips the rules checks (names, settings, UUID cluster ids). Path safety stays on: a
+   * path parameter that is not a non-empty string, or is a `.`/`..` segment, is always refused. Default true.
    */
   readonly validate?: boolean;
 }
@@ -83,120 +87,115 @@ export interface DigitalOceanClient {
 }
 
 const USERS = "/v2/databases/{database_cluster_uuid}/users";
-const USER = `${USERS}/{username}` as const;
-const RESET_AUTH = `${USER}/reset_auth` as const;
+const USER = "/v2/databases/{database_cluster_uuid}/users/{username}";
+const RESET_AUTH = "/v2/databases/{database_cluster_uuid}/users/{username}/reset_auth";
+// The spec's statuses, plus the 200s clients commonly see where it says 201 (docs/vendors/digitalocean.md §12).
+const OK = [200] as const;
+const CREATED = [200, 201] as const;
+const NO_CONTENT = [204] as const;
+/** The routes without `{username}`: `prepare` then checks the cluster id alone. */
+const NO_NAME = Symbol("no user name in the path");
 
-type Method = "get" | "post" | "put" | "delete";
-/** The path parameters the generated spec types declare for a route; never when it has no such route. */
-type PathParamsOf<P extends string, M extends Method> = P extends keyof paths
-  ? paths[P][M] extends { parameters: { path: infer Q } }
-    ? Q
-    : never
-  : never;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Cluster = { database_cluster_uuid: string };
-type ClusterUser = Cluster & { username: string };
-/**
- * The one call path below sends untyped (method, path) pairs, so the routes are checked here against
- * the generated types instead: a regenerated spec that moves or drops a route, or renames its path
- * parameters, fails the typecheck. (Exported only so the compiler does not call it unused.)
- */
-export type RoutesMatchSpec = [
-  Same<PathParamsOf<typeof USERS, "get">, Cluster>,
-  Same<PathParamsOf<typeof USERS, "post">, Cluster>,
-  Same<PathParamsOf<typeof USER, "get">, ClusterUser>,
-  Same<PathParamsOf<typeof USER, "put">, ClusterUser>,
-  Same<PathParamsOf<typeof USER, "delete">, ClusterUser>,
-  Same<PathParamsOf<typeof RESET_AUTH, "post">, ClusterUser>,
-] extends true[]
-  ? true
-  : never;
-const ROUTES_MATCH_SPEC: RoutesMatchSpec = true;
-
-/** openapi-fetch's `request`, as every method here calls it (the methods' own signatures are the typed API). */
-interface Api {
-  request(method: string, path: string, init: object): Promise<FetchResult<string, unknown>>;
-}
-
-function tokenSecret(token: unknown): Secret {
-  if (token instanceof Secret) return token;
-  if (typeof token !== "string" || token.trim() === "") {
-    throw new TypeError("createDigitalOceanClient: `token` must be a non-empty string or Secret");
-  }
-  return new Secret(token);
-}
-
-export function createDigitalOceanClient(options: DigitalOceanClientOptions): DigitalOceanClient {
-  const token = tokenSecret(options.token);
-  const secrets: readonly SecretValue[] = [token];
-  const baseUrl = assertSafeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL).href.replace(/\/+$/, "");
-  const validate = options.validate !== false;
-  // Left out and `undefined` are the same to the transport.
-  const transport = createTransport({
+export function createDigitalOceanClient(options: DigitalOceanClientOptions = {}): DigitalOceanClient {
+  const token = credentialFrom({
+    option: "token",
+    value: options.token,
+    env: ["DIGITALOCEAN_TOKEN", "DIGITALOCEAN_ACCESS_TOKEN"],
+    where: "createDigitalOceanClient",
+  });
+  const api = createVendorClient<paths>({
+    vendor: "DigitalOcean",
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    auth: headerAuth(token),
+    toError: (response, body, call) =>
+      new DigitalOceanApiError({ ...call, status: response.status, body, headers: response.headers }),
     fetch: options.fetch,
     retry: options.retry,
     timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
-    headers: { Authorization: new Secret(`Bearer ${token.reveal()}`) },
-    secrets,
+    // `ratelimit-reset` is on every answer; on a 429 it says when to try again (docs/vendors/digitalocean.md §10).
+    rateLimitReset: true,
   });
-  // Core's `safePathSerializer` refuses `.`/`..` path parameters (also percent-encoded) before the
-  // request is built, so, validation on or off, no name can reach another resource; `encodePath`
-  // then puts each parameter into one percent-encoded segment. `baseUrl` was checked above.
-  const api = createClient<paths>({
-    baseUrl,
-    fetch: transport,
-    pathSerializer: safePathSerializer(encodePath),
-  }) as unknown as Api;
+  const secrets = [token];
+  const validate = options.validate !== false;
+  // One write at a time per cluster (docs/vendors/digitalocean.md §15).
   const writes = createKeyedQueue();
 
   /**
-   * One call: the rules checks, then the request (a write waits for the writes to the same cluster
-   * ahead of it), then `read` turns the answer into a result or a typed error. Bodies are read as
-   * text and parsed once, in response.ts: openapi-fetch's own JSON parsing would quote a malformed
-   * body (which may hold a password) in its SyntaxError, and core's `jsonGuard`, which prevents
-   * that, parses every body twice (about 40 µs of CPU a call).
+   * What every method does first, in this order: the path parameters (always: a non-string or a dot
+   * segment would reach another resource, docs/vendors/digitalocean.md §13), the signal, then the rules.
    */
-  async function call<T>(
-    method: "GET" | "POST" | "PUT" | "DELETE",
-    path: string,
-    read: Reader<T>,
-    clusterId: string,
-    name: string | undefined,
+  function prepare(
+    clusterId: unknown,
+    name: unknown,
     callOptions: WriteOptions | undefined,
     operation?: RequestOperation,
     body?: unknown,
-  ): Promise<T> {
-    // Path parameters first, validation on or off: a non-string (an array, a boxed string, an object
-    // whose `toString` says "..") or a dot segment would make the request reach another resource.
-    assertSafePathSegment("database_cluster_uuid", clusterId);
-    if (path !== USERS) assertSafePathSegment("username", name);
-    const signal = callOptions?.signal;
+  ) {
+    const database_cluster_uuid = assertSafePathSegment("database_cluster_uuid", clusterId);
+    const username = name === NO_NAME ? "" : assertSafePathSegment("username", name);
+    const signal = checkSignal(callOptions?.signal);
     if (validate) assertValid(clusterId, operation, body, callOptions?.engine, secrets);
-    const request = () =>
-      api.request(method, path, {
-        params: { path: { database_cluster_uuid: clusterId, username: name } },
-        body,
-        parseAs: "text",
-        signal,
-      });
-    const result = await (method === "GET"
-      ? request()
-      : writes(String(clusterId).toLowerCase(), request, signal));
-    return read(result, method, secrets);
+    return { path: { database_cluster_uuid, username }, signal };
+  }
+
+  /** A write waits for the writes to the same cluster ahead of it; a read goes at once. */
+  const write = <T>(clusterId: string, task: () => Promise<T>, signal: AbortSignal | undefined) =>
+    writes(clusterId.toLowerCase(), task, signal);
+
+  async function read<T>(
+    method: string,
+    call: Promise<{ data?: unknown; response: Response }>,
+    expected: readonly number[],
+    reader: Reader<T>,
+  ): Promise<T> {
+    return reader(await api.result(call, expected), method, (await call).response);
   }
 
   return {
-    baseUrl,
-    listUsers: (clusterId, callOptions) => call("GET", USERS, readUsers, clusterId, undefined, callOptions),
-    getUser: (clusterId, name, callOptions) => call("GET", USER, readUser, clusterId, name, callOptions),
-    addUser: (clusterId, body, callOptions) =>
-      call("POST", USERS, readUser, clusterId, undefined, callOptions, "addUser", body),
-    updateUser: (clusterId, name, body, callOptions) =>
-      call("PUT", USER, readUser, clusterId, name, callOptions, "updateUser", body),
-    deleteUser: (clusterId, name, callOptions) =>
-      call("DELETE", USER, readEmpty, clusterId, name, callOptions),
-    resetUserAuth: (clusterId, name, body = {}, callOptions) =>
-      call("POST", RESET_AUTH, readUser, clusterId, name, callOptions, "resetUserAuth", body),
+    get baseUrl() {
+      return api.baseUrl ?? DEFAULT_BASE_URL;
+    },
+    async listUsers(clusterId, callOptions) {
+      const { path, signal } = prepare(clusterId, NO_NAME, callOptions);
+      return read("GET", api.GET(USERS, { params: { path }, signal }), OK, readUsers);
+    },
+    async getUser(clusterId, name, callOptions) {
+      const { path, signal } = prepare(clusterId, name, callOptions);
+      return read("GET", api.GET(USER, { params: { path }, signal }), OK, readUser);
+    },
+    async addUser(clusterId, body, callOptions) {
+      const { path, signal } = prepare(clusterId, NO_NAME, callOptions, "addUser", body);
+      return write(
+        path.database_cluster_uuid,
+        () => read("POST", api.POST(USERS, { params: { path }, body, signal }), CREATED, readUser),
+        signal,
+      );
+    },
+    async updateUser(clusterId, name, body, callOptions) {
+      const { path, signal } = prepare(clusterId, name, callOptions, "updateUser", body);
+      return write(
+        path.database_cluster_uuid,
+        () => read("PUT", api.PUT(USER, { params: { path }, body, signal }), CREATED, readUser),
+        signal,
+      );
+    },
+    async deleteUser(clusterId, name, callOptions) {
+      const { path, signal } = prepare(clusterId, name, callOptions);
+      await write(
+        path.database_cluster_uuid,
+        () => api.result(api.DELETE(USER, { params: { path }, signal }), NO_CONTENT),
+        signal,
+      );
+    },
+    async resetUserAuth(clusterId, name, body = {}, callOptions) {
+      const { path, signal } = prepare(clusterId, name, callOptions, "resetUserAuth", body);
+      return write(
+        path.database_cluster_uuid,
+        () => read("POST", api.POST(RESET_AUTH, { params: { path }, body, signal }), CREATED, readUser),
+        signal,
+      );
+    },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * DigitalOcean's error responses as typed errors. The body is `{ id, message, request_id? }`
- * (`shared/models/error.yml` in DigitalOcean's OpenAPI); everything else (an HTML page from a proxy,
+ * (docs/vendors/digitalocean.md §11); everything else (an HTML page from a proxy,
  * an empty 502) still becomes a `DigitalOceanApiError`, with what could be read.
  */
 import { ApiError, isRetryableStatus, parseRetryAfter, redactText, type SecretValue } from "@dbusers/core";
@@ -77,7 +77,7 @@ export class DigitalOceanApiError extends ApiError {
     });
     if (id !== undefined) this.id = this.vendorCode;
     if (apiMessage !== undefined) this.apiMessage = redactText(apiMessage, secrets);
-    // `ratelimit-reset` is on every answer; it means "wait until then" only on a 429.
+    // `ratelimit-reset` is on every answer; it means "wait until then" only on a 429 (docs/vendors/digitalocean.md §10).
     const wait = status === 429 && headers ? parseRetryAfter(headers) : undefined;
     if (wait !== undefined) this.retryAfterMs = wait;
   }

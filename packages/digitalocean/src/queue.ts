@@ -2,7 +2,7 @@
  * One write at a time per cluster. Parallel user changes on one DigitalOcean cluster are
  * unreliable: several MongoDB user creates at once got "500-level" answers, so the Terraform
  * provider holds a mutex per cluster around user create and delete
- * (terraform-provider-digitalocean PR #1027). Reads are never queued.
+ * (docs/vendors/digitalocean.md §15). Reads are never queued.
  */
 const settle = () => undefined;
 

@@ -1,34 +1,13 @@
 /**
- * Turns what openapi-fetch resolves with (bodies read as text) into a user, a list of users, or a
- * typed error: `DigitalOceanApiError` for an error status, `ResponseParseError` for a success whose
- * body is not JSON, or not the JSON the spec promises. `JSON.parse`'s own error is never passed
- * on: its message quotes the body, which may hold a password or a private key.
+ * The shapes DigitalOcean's successes promise (`{ user }`, `{ users }`), checked after the template
+ * has matched the status: a body that is not that shape is a `ResponseParseError` naming what came,
+ * never quoting it (it may hold a password or a private key).
  */
-import { type FetchResult, ResponseParseError, type SecretValue, unwrap } from "@dbusers/core";
-import { DigitalOceanApiError } from "./errors.js";
+import { callInfoOf, ResponseParseError } from "@dbusers/core";
 import type { DatabaseUser, KafkaAcl } from "./types.js";
 
-/** Reads one answer; `method` and `secrets` are the call's, for the errors built from it. */
-export type Reader<T> = (
-  result: FetchResult<string, unknown>,
-  method: string,
-  secrets: readonly SecretValue[],
-) => T;
-
-/** `data` (the text) of a success, or throws the `DigitalOceanApiError` for an error status. */
-const text: Reader<string | undefined> = (result, method, secrets) =>
-  unwrap(
-    result,
-    (response, body) =>
-      new DigitalOceanApiError({
-        status: response.status,
-        method,
-        url: response.url,
-        body,
-        headers: response.headers,
-        secrets,
-      }),
-  );
+/** Reads the parsed body of a success; `method` and `response` are for the error when it does not fit. */
+export type Reader<T> = (data: unknown, method: string, response: Response) => T;
 
 function isUser(value: unknown): value is DatabaseUser {
   return (
@@ -36,34 +15,20 @@ function isUser(value: unknown): value is DatabaseUser {
   );
 }
 
-/**
- * A reader for a success whose body is the JSON object `{ [key]: … }`: `convert` turns the member into
- * the result, or gives `undefined` when it is not what the spec promises (`what` then says what came).
- */
+/** A reader for `{ [key]: … }`: `convert` gives the result, or `undefined` when it is not what the spec promises. */
 function reader<T>(key: string, what: string, convert: (member: unknown) => T | undefined): Reader<T> {
-  return (result, method, secrets) => {
-    const body = text(result, method, secrets);
-    let parsed: unknown;
-    let problem = "a body that is not valid JSON";
-    try {
-      parsed = body ? JSON.parse(body) : undefined;
-      problem = "no JSON object in the body";
-    } catch {
-      // `problem` says so; the SyntaxError itself quotes the body, so it goes nowhere.
-    }
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
-      const value = convert((parsed as Record<string, unknown>)[key]);
-      if (value !== undefined) return value;
-      problem = what;
-    }
-    const { status, url, headers } = result.response;
+  return (data, method, response) => {
+    const isObject = typeof data === "object" && data !== null && !Array.isArray(data);
+    const value = isObject ? convert((data as Record<string, unknown>)[key]) : undefined;
+    if (value !== undefined) return value;
+    const { status, url, headers } = response;
     throw new ResponseParseError({
       status,
       method,
       url,
-      secrets,
+      secrets: callInfoOf(response)?.secrets,
       contentType: headers.get("content-type") ?? undefined,
-      message: `DigitalOcean answered ${status} to ${method} ${url} with ${problem}`,
+      message: `DigitalOcean answered ${status} to ${method} ${url} with ${isObject ? what : "no JSON object in the body"}`,
     });
   };
 }
@@ -87,15 +52,9 @@ export const readUsers: Reader<DatabaseUser[]> = /* @__PURE__ */ reader(
         : undefined,
 );
 
-/** A success with nothing to read (`204 No Content`), or the typed error. */
-export const readEmpty: Reader<void> = (result, method, secrets) => {
-  text(result, method, secrets);
-};
-
 /**
- * DigitalOcean has answered the Kafka permission `produceconsume` spelled `produce_consume`
- * (vendor notes: "ACL permissions may come back spelled produce_consume … and need normalising");
- * callers get the spec's spelling.
+ * DigitalOcean has answered the Kafka permission `produceconsume` spelled `produce_consume`;
+ * callers get the spec's spelling (docs/vendors/digitalocean.md §16).
  */
 function normalizeUser(user: DatabaseUser): DatabaseUser {
   const acl = user.settings?.acl;

@@ -46,7 +46,8 @@ export type ResetUserAuthRequest = JsonBody<"databases_reset_auth">;
 
 /**
  * Engine slugs of DigitalOcean clusters. User management exists on all but `redis` and `valkey`;
- * the client refuses those before sending (the real API answers 500 there, not a 4xx).
+ * the client refuses those before sending (the real API answers 500 there, not a 4xx;
+ * docs/vendors/digitalocean.md §14).
  */
 export type DatabaseEngine = "pg" | "mysql" | "redis" | "valkey" | "mongodb" | "kafka" | "opensearch";
 

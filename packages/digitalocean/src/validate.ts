@@ -2,10 +2,10 @@
  * Input checks before any byte is sent, with `@dbusers/rules` in the strict profile: only what both
  * DigitalOcean's documentation and its server accept. Only the DigitalOcean validate-only subpath is
  * imported, so no other vendor's rules, and none of the rule prose, end up in a bundle. Path safety
- * (no `.`/`..` segments) is not here: core's path serializer applies it to every call, validation
- * on or off.
+ * is not here: the client checks path parameters before anything else, validation on or off
+ * (docs/vendors/digitalocean.md §13).
  */
-import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
+import { InvalidOptionError, type SecretValue, ValidationError, type Violation } from "@dbusers/core";
 import { supportsUserManagement, validateRequest } from "@dbusers/rules/digitalocean/validate";
 import type { DatabaseEngine } from "./types.js";
 
@@ -14,6 +14,23 @@ export type RequestOperation = "addUser" | "updateUser" | "resetUserAuth";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STRICT = Object.freeze({ profile: "strict" as const });
+
+/**
+ * The rules' verdict on a body. A body that cannot even be read (a revoked Proxy, a throwing getter)
+ * makes the rules throw: that is a typed error naming the body, not a crash.
+ */
+function checkBody(operation: RequestOperation, body: unknown, engine: DatabaseEngine | undefined) {
+  try {
+    return validateRequest(operation, body, engine === undefined ? STRICT : { ...STRICT, engine });
+  } catch (error) {
+    throw new InvalidOptionError({
+      option: "body",
+      rule: "unreadable",
+      message: "Request body cannot be read (a getter or a revoked Proxy threw)",
+      cause: error,
+    });
+  }
+}
 
 /**
  * Throws `ValidationError` listing every broken rule; returns when the call may be sent. Without an
@@ -29,7 +46,7 @@ export function assertValid(
 ): void {
   const violations: Violation[] = [];
   if (typeof clusterId !== "string" || !UUID.test(clusterId)) {
-    // `database_cluster_uuid` is `format: uuid` in the spec. The value is not echoed, only its type and length.
+    // `database_cluster_uuid` is `format: uuid` in the spec (docs/vendors/digitalocean.md §13). The value is not echoed, only its type and length.
     const got =
       typeof clusterId === "string"
         ? `a string of ${clusterId.length} characters`
@@ -46,14 +63,13 @@ export function assertValid(
     });
   }
   if (operation !== undefined) {
-    violations.push(
-      ...validateRequest(operation, body, engine === undefined ? STRICT : { ...STRICT, engine }),
-    );
+    violations.push(...checkBody(operation, body, engine));
     // The rules gate Caching/Valkey on the user name, which only addUser's body carries.
     if (engine !== undefined && operation !== "addUser" && !supportsUserManagement(engine)) {
       violations.push({
         path: "engine",
         rule: "digitalocean.engine.userManagement",
+        // docs/vendors/digitalocean.md §14
         message: `${engine} clusters have no user management on DigitalOcean (the real server answers 500, not 4xx)`,
         params: { engine },
       });

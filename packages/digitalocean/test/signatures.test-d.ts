@@ -18,8 +18,8 @@ type Options = {
 };
 
 describe("DigitalOceanClient", () => {
-  test("createDigitalOceanClient takes a token and returns the client", () => {
-    expectTypeOf(createDigitalOceanClient).parameter(0).toHaveProperty("token");
+  test("createDigitalOceanClient takes options (the token may come from the environment) and returns the client", () => {
+    expectTypeOf<NonNullable<Parameters<typeof createDigitalOceanClient>[0]>>().toHaveProperty("token");
     expectTypeOf(createDigitalOceanClient).returns.toEqualTypeOf<DigitalOceanClient>();
   });
 

@@ -1,7 +1,7 @@
 /**
  * Sliding-window rate limiting per credential, counted in whole seconds. DigitalOcean allows 250
  * requests a minute and 5,000 an hour; `ratelimit-*` headers describe the hourly window
- * (docs/vendors/digitalocean.md, "Base, auth, limits"). The clock is `Date.now()`, so tests can move
+ * (docs/vendors/digitalocean.md §10). The clock is `Date.now()`, so tests can move
  * it with fake timers.
  *
  * Each key keeps one count per second of the last hour in a fixed ring (14 kB), so a request costs

@@ -1,6 +1,6 @@
 /**
  * DigitalOcean's error bodies: `{ id, message, request_id? }` (openapi shared/models/error.yml;
- * vendors/digitalocean.md, "Base, auth, limits"). The 401 and 429 texts are DigitalOcean's own.
+ * docs/vendors/digitalocean.md §10, §11). The 401 and 429 texts are DigitalOcean's own.
  * 401 and 429 carry no `request_id`, as they are answered before a request gets one.
  */
 import type { SpecIssue } from "../spec-validator.js";

@@ -1,7 +1,7 @@
 /**
  * The six user operations on a cluster that exists and has user management, with a request that
- * passed every check. Each returns DigitalOcean's success status and body (vendors/digitalocean.md,
- * "Operations"); only a duplicate name or a built-in user can still be refused.
+ * passed every check. Each returns DigitalOcean's success status and body (docs/vendors/digitalocean.md
+ * §12); only a duplicate name or a built-in user can still be refused.
  */
 import type { Reply } from "../http.js";
 import { clusterJson } from "./clusters.js";
@@ -28,7 +28,7 @@ const getUser: Handler = ({ user }) => json(200, { user: copy(user!) });
 
 /**
  * A name that exists already gets a 422, as for any other invalid body: what DigitalOcean answers
- * is unobserved (409 or 422, vendors/digitalocean-user-names.md §5), and its spec lists 422 only.
+ * is unobserved (409 or 422, docs/vendors/digitalocean.md §5), and its spec lists 422 only.
  */
 const addUser: Handler = ({ cluster, body, requestId }) => {
   const input = body as UserInput;

@@ -1,6 +1,6 @@
 /**
  * DigitalOcean database users as the API returns them, and how each engine stores its settings
- * (vendors/digitalocean.md, "Schemas"): MySQL keeps `mysql_settings.auth_plugin`, PostgreSQL
+ * (docs/vendors/digitalocean.md §16): MySQL keeps `mysql_settings.auth_plugin`, PostgreSQL
  * `settings.pg_allow_replication` (false when not sent), Kafka `settings.acl` with server ids plus
  * a certificate and key, OpenSearch `settings.opensearch_acl`, MongoDB `settings.mongo_user_settings`.
  */
@@ -141,7 +141,7 @@ export function createUser(
 /**
  * The users every cluster starts with: `doadmin` (role primary; on PostgreSQL it may replicate,
  * terraform-provider-digitalocean PR #1290), and on MongoDB also `do-readonly`, which reads every
- * database. Neither can be deleted (vendors/digitalocean-user-names.md §5).
+ * database. Neither can be deleted (docs/vendors/digitalocean.md §5).
  */
 export function builtInUsers(engine: Engine): DigitalOceanUser[] {
   const admin = createUser(engine, { name: "doadmin" }, "primary");
