@@ -1,37 +1,25 @@
 /**
- * Rule factories shared by every provider file: each returns a `Rule` (data + one pure check) with
- * its message and, where JSON Schema can say the same thing, its JSON Schema fragment. Checks are
- * single-pass and allocation-free on the passing path.
+ * Rule factories shared by every provider file: each returns a `Rule` (id, profile, one pure check
+ * and its message) and, where JSON Schema can say the same thing, its JSON Schema fragment. What a
+ * rule means and where it comes from is written in the provider's documentation table, not here.
+ * Checks are linear in the value's length: values may be megabytes.
  */
 
-import {
-  asciiLengths,
-  classTable,
-  codePointLength,
-  foldedFirsts,
-  hex4,
-  isWhitespace,
-  utf8Length,
-} from "./chars.js";
+import { codePointLength, hex4, isWhitespace, utf8Length } from "./chars.js";
 import { quoteJson } from "./engine/json-quote.js";
 import type { BaseContext, FieldInfo, Rule, RuleParams, RuleProfile } from "./types.js";
 
 export interface RuleMeta<C extends BaseContext> {
   readonly id: string;
-  readonly source: string;
   readonly profile?: RuleProfile;
   when?(ctx: C): boolean;
-  /** Overrides the default one-line description. */
-  readonly description?: string;
 }
 
 /** The data every rule carries, from a factory's meta (shared by provider-specific factories). */
-export function ruleBase<C extends BaseContext>(meta: RuleMeta<C>, description: string) {
+export function ruleBase<C extends BaseContext>(meta: RuleMeta<C>) {
   return {
     id: meta.id,
-    source: meta.source,
     profile: meta.profile ?? "both",
-    description: meta.description ?? description,
     ...(meta.when ? { when: meta.when } : {}),
   } as const;
 }
@@ -41,52 +29,48 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 export function maxChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly max: number }): Rule<C> {
   const { max } = meta;
   return {
-    ...ruleBase(meta, `At most ${plural(max, "character")}.`),
+    ...ruleBase(meta),
     check: (v) => {
-      if (v.length <= max) return undefined;
       const actual = codePointLength(v);
       return actual <= max ? undefined : { max, actual };
     },
     message: (p, f) =>
       `${f.label} is ${plural(p.actual as number, "character")}; ${f.vendor} allows at most ${max}`,
     jsonSchema: { maxLength: max },
-    // n code units never hold more than n code points.
-    fast: { kind: "maxUnits", n: max },
   };
 }
 
 export function minChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly min: number }): Rule<C> {
   const { min } = meta;
   return {
-    ...ruleBase(meta, min === 1 ? "Must not be empty." : `At least ${plural(min, "character")}.`),
-    check: (v) =>
-      v.length >= min * 2 || codePointLength(v) >= min ? undefined : { min, actual: codePointLength(v) },
+    ...ruleBase(meta),
+    check: (v) => {
+      const actual = codePointLength(v);
+      return actual >= min ? undefined : { min, actual };
+    },
     message: (p, f) =>
       p.actual === 0
         ? `${f.label} is empty; ${f.vendor} requires at least ${plural(min, "character")}`
         : `${f.label} is ${plural(p.actual as number, "character")}; ${f.vendor} requires at least ${min}`,
     jsonSchema: { minLength: min },
-    // n code units hold at least ceil(n / 2) code points.
-    fast: { kind: "minUnits", n: min * 2 - 1 },
   };
 }
 
 export function maxUtf8Bytes<C extends BaseContext>(meta: RuleMeta<C> & { readonly max: number }): Rule<C> {
   const { max } = meta;
   return {
-    ...ruleBase(meta, `At most ${max} bytes in UTF-8.`),
-    check: (v) =>
-      v.length * 3 <= max ? undefined : utf8Length(v) <= max ? undefined : { max, actual: utf8Length(v) },
+    ...ruleBase(meta),
+    check: (v) => {
+      const actual = utf8Length(v);
+      return actual <= max ? undefined : { max, actual };
+    },
     message: (p, f) =>
       `${f.label} is ${plural(p.actual as number, "byte")} in UTF-8; ${f.vendor} allows at most ${max}`,
-    // A UTF-16 code unit is at most 3 bytes in UTF-8 (a surrogate pair, two units, is 4).
-    fast: { kind: "maxUnits", n: Math.floor(max / 3) },
   };
 }
 
 type PatternMeta<C extends BaseContext> = RuleMeta<C> & {
   readonly pattern: string;
-  readonly description: string;
   readonly message: (params: RuleParams, field: FieldInfo) => string;
 };
 
@@ -94,7 +78,7 @@ type PatternMeta<C extends BaseContext> = RuleMeta<C> & {
 function patternRule<C extends BaseContext>(meta: PatternMeta<C>, negate: boolean): Rule<C> {
   const re = new RegExp(meta.pattern, "u");
   return {
-    ...ruleBase(meta, meta.description),
+    ...ruleBase(meta),
     check: (v) => (re.test(v) === negate ? {} : undefined),
     message: meta.message,
     jsonSchema: negate ? { not: { pattern: meta.pattern } } : { pattern: meta.pattern },
@@ -111,38 +95,30 @@ export function rejects<C extends BaseContext>(meta: PatternMeta<C>): Rule<C> {
   return patternRule(meta, true);
 }
 
-function escapeForClass(chars: string): string {
+export function escapeForClass(chars: string): string {
   return [...chars].map((c) => (/[\\\]^-]/.test(c) ? `\\${c}` : c)).join("");
 }
 
-function showChars(chars: string): string {
+export function showChars(chars: string): string {
   return [...chars].map((c) => (c === " " ? "space" : c)).join(" ");
 }
 
 /** None of `chars` may appear anywhere. Reports the first offender (never for a secret field). */
 export function forbidsChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly chars: string }): Rule<C> {
-  // Code units: `chars` lists BMP characters (each one unit), checked unit by unit.
-  const units = new Set([...meta.chars].filter((c) => c.length === 1).map((c) => c.charCodeAt(0)));
-  const latin1 = new Uint8Array(256);
-  for (const c of units) if (c < 256) latin1[c] = 1;
-  const forbidden = (c: number) => (c < 256 ? latin1[c] === 1 : units.has(c));
+  // `chars` lists BMP characters; one native scan finds the first of them.
+  const offender = new RegExp(`[${escapeForClass(meta.chars)}]`, "u");
   const shown = showChars(meta.chars);
   return {
-    ...ruleBase(meta, `Must not contain any of: ${shown}.`),
+    ...ruleBase(meta),
     check: (v) => {
-      for (let i = 0; i < v.length; i++) {
-        const c = v.charCodeAt(i);
-        // `forbidden`, inlined: this loop runs for every value the screen cannot clear.
-        if (c < 256 ? latin1[c] === 1 : units.has(c)) return { char: v[i], index: i, forbidden: meta.chars };
-      }
-      return undefined;
+      const found = offender.exec(v);
+      return found === null ? undefined : { char: found[0], index: found.index, forbidden: meta.chars };
     },
     message: (p, f) =>
       f.secret || p.char === undefined
         ? `${f.label} contains a character ${f.vendor} does not allow (none of: ${shown})`
         : `${f.label} contains ${quoteJson(p.char)} at position ${(p.index as number) + 1}; ${f.vendor} does not allow any of: ${shown}`,
     jsonSchema: { pattern: `^[^${escapeForClass(meta.chars)}]*$` },
-    scan: { kind: "forbid", test: forbidden },
   };
 }
 
@@ -152,77 +128,59 @@ export function onlyRange<C extends BaseContext>(
 ): Rule<C> {
   const { from, to } = meta;
   const hex = (n: number) => `\\u${n.toString(16).padStart(4, "0")}`;
+  // Without the `u` flag the class is tested per code unit, as the rule counts.
+  const outside = new RegExp(`[^${hex(from)}-${hex(to)}]`);
   return {
-    ...ruleBase(meta, `Only ${meta.what}.`),
+    ...ruleBase(meta),
     check: (v) => {
-      for (let i = 0; i < v.length; i++) {
-        const c = v.charCodeAt(i);
-        if (c < from || c > to) return { index: i, codeUnit: c };
-      }
-      return undefined;
+      const found = outside.exec(v);
+      return found === null ? undefined : { index: found.index, codeUnit: v.charCodeAt(found.index) };
     },
     message: (p, f) =>
       f.secret || p.index === undefined
         ? `${f.label} contains a character outside ${meta.what}, which ${f.vendor} does not allow`
         : `${f.label} has a character outside ${meta.what} at position ${(p.index as number) + 1} (U+${hex4(p.codeUnit as number)}); ${f.vendor} does not allow it`,
     jsonSchema: { pattern: `^[${hex(from)}-${hex(to)}]*$` },
-    scan: { kind: "forbid", test: (c) => c < from || c > to },
   };
 }
 
 /** No whitespace at the start or the end (JS `\s`); looks at two code units, whatever the length. */
 export function noEdgeWhitespace<C extends BaseContext>(meta: RuleMeta<C>): Rule<C> {
   return {
-    ...ruleBase(meta, "No whitespace at the start or end."),
+    ...ruleBase(meta),
     check: (v) =>
       v.length > 0 && (isWhitespace(v.charCodeAt(0)) || isWhitespace(v.charCodeAt(v.length - 1)))
         ? {}
         : undefined,
     message: (_p, f) => `${f.label} starts or ends with whitespace; ${f.vendor} does not allow that`,
     jsonSchema: { not: { pattern: "^\\s|\\s$" } },
-    fast: { kind: "edges", test: isWhitespace },
   };
 }
 
 /** None of `chars` as the first or last character (e.g. Rackspace's `@ ? #`, documented as inner only). */
 export function noEdgeChars<C extends BaseContext>(meta: RuleMeta<C> & { readonly chars: string }): Rule<C> {
-  const set = new Set([...meta.chars].map((c) => c.charCodeAt(0)));
-  const test = (c: number) => set.has(c);
+  const edge = new Set(meta.chars);
   const shown = showChars(meta.chars);
+  const cls = escapeForClass(meta.chars);
   return {
-    ...ruleBase(meta, `Does not start or end with any of: ${shown}.`),
-    check: (v) =>
-      v.length > 0 && (test(v.charCodeAt(0)) || test(v.charCodeAt(v.length - 1))) ? {} : undefined,
+    ...ruleBase(meta),
+    check: (v) => (v.length > 0 && (edge.has(v[0]!) || edge.has(v[v.length - 1]!)) ? {} : undefined),
     message: (_p, f) => `${f.label} starts or ends with one of ${shown}; ${f.vendor} allows them only inside`,
-    jsonSchema: { not: { pattern: `^[${escapeForClass(meta.chars)}]|[${escapeForClass(meta.chars)}]$` } },
-    fast: { kind: "edges", test },
+    jsonSchema: { not: { pattern: `^[${cls}]|[${cls}]$` } },
   };
 }
 
-/** At least one character of a class (an empty value passes: length rules report emptiness). */
+/** At least one character of a class of BMP characters (an empty value passes: length rules report emptiness). */
 export function requiresChar<C extends BaseContext>(
   meta: RuleMeta<C> & { readonly charClass: string; readonly what: string },
 ): Rule<C> {
-  const { latin1, test } = classTable(meta.charClass);
-  // A class of plain ASCII (no escape, bracket or negation) holds only ASCII units, so one native
-  // regex scan answers "some unit is in the class" exactly, faster than a charCodeAt loop.
-  const ascii = /^[\x20-\x5a\x5f-\x7e]*$/.test(meta.charClass)
-    ? new RegExp(`[${meta.charClass}]`)
-    : undefined;
+  // Without a quantifier the regex scans the value once; no backtracking.
+  const some = new RegExp(`[${meta.charClass}]`, "u");
   return {
-    ...ruleBase(meta, `Contains at least one ${meta.what}.`),
-    check: (v) => {
-      if (v.length === 0) return undefined;
-      if (ascii !== undefined) return ascii.test(v) ? undefined : {};
-      for (let i = 0; i < v.length; i++) {
-        const c = v.charCodeAt(i);
-        if (c < 256 ? latin1[c] === 1 : test(c)) return undefined;
-      }
-      return {};
-    },
+    ...ruleBase(meta),
+    check: (v) => (v.length === 0 || some.test(v) ? undefined : {}),
     message: (_p, f) => `${f.label} has no ${meta.what}; ${f.vendor} requires at least one`,
     jsonSchema: { pattern: `^$|[${meta.charClass}]` },
-    scan: { kind: "require", test },
   };
 }
 
@@ -230,23 +188,18 @@ export function requiresChar<C extends BaseContext>(
 export function notReserved<C extends BaseContext>(
   meta: RuleMeta<C> & { readonly names: readonly string[]; readonly caseInsensitive?: boolean },
 ): Rule<C> {
-  const folded = new Set(meta.caseInsensitive ? meta.names.map((n) => n.toLowerCase()) : meta.names);
+  const fold = (v: string) => (meta.caseInsensitive ? v.toLowerCase() : v);
+  const folded = new Set(meta.names.map(fold));
   const listed = meta.names.join(", ");
   return {
-    ...ruleBase(
-      meta,
-      `Not one of the reserved names ${listed}${meta.caseInsensitive ? " (in any case)" : ""}.`,
-    ),
-    check: (v) =>
-      folded.has(meta.caseInsensitive ? v.toLowerCase() : v) ? { value: v, reserved: meta.names } : undefined,
+    ...ruleBase(meta),
+    check: (v) => (folded.has(fold(v)) ? { value: v, reserved: meta.names } : undefined),
     message: (p, f) =>
       f.secret
         ? `${f.label} is a reserved name`
         : `${f.label} ${quoteJson(p.value)} is reserved by ${f.vendor}; reserved: ${listed}`,
     // JSON Schema has no case-insensitive enum; only the exact-case form is expressible.
-    ...(meta.caseInsensitive
-      ? { fast: { kind: "firstNotIn", firsts: foldedFirsts(folded), ...asciiLengths(meta.names) } }
-      : { jsonSchema: { not: { enum: [...meta.names] } }, fast: { kind: "notIn", set: folded } }),
+    ...(meta.caseInsensitive ? {} : { jsonSchema: { not: { enum: [...meta.names] } } }),
   };
 }
 
@@ -255,7 +208,7 @@ export function notPrefixed<C extends BaseContext>(meta: RuleMeta<C> & { readonl
   const { prefix } = meta;
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return {
-    ...ruleBase(meta, `Must not start with "${prefix}".`),
+    ...ruleBase(meta),
     check: (v) => (v.startsWith(prefix) ? { prefix } : undefined),
     message: (_p, f) => `${f.label} starts with "${prefix}", which ${f.vendor} reserves`,
     jsonSchema: { not: { pattern: `^${escaped}` } },

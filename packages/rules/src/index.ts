@@ -132,7 +132,7 @@ export function standardSchema<P extends ProviderName, O extends OperationName<P
 export type { ProviderRules } from "./engine/bind.js";
 export type { RuleDescription } from "./engine/describe.js";
 export { NoValidNameError, RulesError, UnknownRuleTargetError } from "./engine/errors.js";
-export { UNEXPRESSED } from "./engine/json-schema.js";
+export { JSON_SCHEMA_DIALECT, UNEXPRESSED, unexpressedRules } from "./engine/json-schema.js";
 export type { GeneratePasswordOptions } from "./engine/password.js";
 export type { Infer } from "./engine/shape.js";
 export type { StandardSchemaV1 } from "./standard-schema-types.js";

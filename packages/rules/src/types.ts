@@ -1,9 +1,13 @@
 /**
- * The vocabulary every provider file speaks: rules are data (id, description, source, profile)
- * plus one small pure check each. Nothing here knows a vendor.
+ * The vocabulary every provider file speaks. A rule is data (id, profile, when it applies) plus one
+ * small pure check and a message; what a rule means and where it comes from lives apart, in the
+ * provider's documentation table (`RuleDoc`, keyed by rule id), which validation never imports.
  */
 
-/** `strict` accepts only what both the vendor's documentation and its server accept; `server`, what the server accepts. */
+/**
+ * `strict` (the default): what the vendor documents or its own official tools are shown sending
+ * successfully, minus what the server refuses; `server`: what the real server accepts.
+ */
 export type Profile = "strict" | "server";
 
 /** One broken rule. An empty `Violation[]` means the value is valid. */
@@ -45,54 +49,18 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
 export type RuleProfile = "both" | "strict";
 
 export interface Rule<C extends BaseContext = BaseContext> {
-  /** Stable id: `<provider>.<field>.<rule>`. */
+  /** Stable id: `<provider>.<field>.<rule>`; the key of its documentation. */
   readonly id: string;
-  /** One line, e.g. "At most 16 characters." */
-  readonly description: string;
-  /** Where the rule comes from: file, commit or page; says "inferred" when it is our inference. */
-  readonly source: string;
   readonly profile: RuleProfile;
   /** Applies only in some contexts (an engine, an auth type). Absent: always. */
   // Callbacks are method signatures on purpose: bivariant in C, so a rule written for a wider
   // context fits a provider's narrower one and shapes compose without casts.
   when?(ctx: C): boolean;
-  /** Returns the params of the failure, or `undefined` when the value passes. Must not throw. */
+  /** Returns the params of the failure, or `undefined` when the value passes. */
   check(value: string, ctx: C): RuleParams | undefined;
   message(params: RuleParams, field: FieldInfo): string;
   /** The same rule in JSON Schema; absent where JSON Schema cannot say it. */
   readonly jsonSchema?: JsonSchema | ContextFn<C, JsonSchema>;
-  /**
-   * A per-character view of the rule, so the engine can run every such rule of a field in one pass
-   * over the value and call `check` only for rules that may fail. `forbid`: the rule fails if any
-   * code unit passes `test`. `require`: the rule passes if some code unit passes `test` (or the
-   * value is empty). It must agree exactly with `check`; the engine still calls `check` to confirm.
-   */
-  readonly scan?: CharScan;
-  /**
-   * A cheap test the engine runs inline that proves the value passes (no call to `check`); when it
-   * cannot prove it, `check` decides. Must never say "passes" for a value `check` would fail.
-   */
-  readonly fast?: FastPass;
-}
-
-/** Inline pre-screens: `maxUnits`: passes if `value.length` ≤ n; `minUnits`: if ≥ n; `edges`: if the
- * first and last code units both fail `test` (or the value is empty); `notIn`: if the set lacks it;
- * `firstNotIn`: if its first code unit is ASCII and unmarked, or its length is not a listed one. */
-export type FastPass =
-  | { readonly kind: "maxUnits"; readonly n: number }
-  | { readonly kind: "minUnits"; readonly n: number }
-  | { readonly kind: "edges"; test(codeUnit: number): boolean }
-  | { readonly kind: "notIn"; readonly set: ReadonlySet<string> }
-  /**
-   * Passes if the value starts with an ASCII code unit `firsts` does not mark (0), or, when
-   * `lengths` is given, if its length (in code units) is not one of them.
-   */
-  | { readonly kind: "firstNotIn"; readonly firsts: Uint8Array; readonly lengths?: ReadonlySet<number> };
-
-export interface CharScan {
-  readonly kind: "forbid" | "require";
-  /** Tested on UTF-16 code units (`charCodeAt`). */
-  test(codeUnit: number): boolean;
 }
 
 /** A string field of a provider: a label plus its rules, in the order they are reported. */
@@ -101,10 +69,28 @@ export interface FieldSpec<C extends BaseContext = BaseContext> {
   readonly label: string;
   readonly secret?: boolean;
   readonly rules: readonly Rule<C>[];
+}
+
+/** What a rule means and why: read by `describeRules` only. */
+export interface RuleDoc {
+  /** One line, e.g. "At most 16 characters." */
+  readonly description: string;
+  /** Where the rule comes from: file, commit or page; says "inferred" when it is our inference. */
+  readonly source: string;
+}
+
+/** A field's documentation and name suggestions (read by `describeRules` and `suggestName`). */
+export interface FieldDoc<C extends BaseContext = BaseContext> {
+  /** Lines for `describeRules` that are not rules (e.g. "DigitalOcean publishes no limit"). */
+  readonly notes?: readonly string[] | ContextFn<C, readonly string[]>;
   /** Turns any string into a candidate valid value; the engine checks the result. */
   suggest?(raw: string, ctx: C): string | undefined;
-  /** A line for `describeRules` that is not a rule (e.g. "DigitalOcean publishes no limit"). */
-  readonly notes?: readonly string[] | ContextFn<C, readonly string[]>;
+}
+
+/** A provider's documentation table: every rule id of its fields and requests, and its fields' notes. */
+export interface ProviderDocs<C extends BaseContext = BaseContext> {
+  readonly rules: { readonly [ruleId: string]: RuleDoc };
+  readonly fields: { readonly [field: string]: FieldDoc<C> };
 }
 
 /** How `generatePassword` builds a password a vendor accepts. */
@@ -117,7 +103,7 @@ export interface PasswordPolicy<C extends BaseContext = BaseContext> {
   readonly alphabet: string;
 }
 
-/** Everything one provider contributes. Adding a vendor means adding one of these. */
+/** Everything one provider contributes to validation. Adding a vendor means adding one of these. */
 export interface ProviderDefinition<
   C extends BaseContext = BaseContext,
   F extends string = string,

@@ -1,13 +1,12 @@
 /**
- * The two validators of a provider, and nothing else: no JSON Schema, descriptions, suggestions
- * or passwords. `bindProvider` builds on this, and validate-only entry points
+ * The two validators of a provider, and nothing else: no documentation table, JSON Schema,
+ * suggestions or passwords. `bindProvider` builds on this, and validate-only entry points
  * (`@dbusers/rules/digitalocean/validate`) use it alone, so a client bundle carries only what
  * validating needs.
  */
 
 import type { FieldSpec, ProviderDefinition, Violation } from "../types.js";
-import { checkPlanned, type WalkEnv } from "./check-field.js";
-import { type FieldPlan, planFor } from "./plan.js";
+import { checkField, type WalkEnv } from "./check-field.js";
 import type { Shape } from "./shape.js";
 import { walk } from "./validate.js";
 import { nameOf } from "./violation.js";
@@ -37,22 +36,12 @@ export function bindValidators<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
     params: { known: Object.keys(kind === "field" ? fields : operations) },
   });
 
-  // Each field's plan, kept by name so the hot path skips the plan cache's WeakMap. No prototype:
-  // a name like "constructor" finds nothing here and is looked up (and refused) below.
-  const planned: Record<string, FieldPlan<C> | undefined> = Object.create(null);
-  const planOf = (field: string): FieldPlan<C> | undefined => {
-    if (!Object.hasOwn(fields, field)) return undefined;
-    const plan = planFor(fields[field]!);
-    planned[field] = plan;
-    return plan;
-  };
-
   return {
     validateField(field: string, value: unknown, context?: I): Violation[] {
-      const plan = typeof field === "string" ? (planned[field] ?? planOf(field)) : undefined;
-      if (!plan) return [unknownTarget("field", field)];
+      const spec = typeof field === "string" && Object.hasOwn(fields, field) ? fields[field] : undefined;
+      if (!spec) return [unknownTarget("field", field)];
       const { ctx, violations } = definition.resolveContext(context);
-      checkPlanned(plan, value, ctx as C, field, env, violations);
+      checkField(spec, value, ctx as C, field, env, violations);
       return violations;
     },
     validateRequest(operation: string, input: unknown, context?: I): Violation[] {

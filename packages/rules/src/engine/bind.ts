@@ -1,11 +1,11 @@
 /**
- * Turns one provider's data into its public functions. Every provider entry point
- * (`@dbusers/rules/rackspace`, …) is `bindProvider(definition)`, so importing one vendor never
- * pulls in another.
+ * Turns one provider's data and documentation into its public functions. Every provider entry
+ * point (`@dbusers/rules/rackspace`, …) is `bindProvider(definition, docs)`, so importing one vendor
+ * never pulls in another; the documentation table is only read by `describeRules` and `suggestName`.
  */
 
 import type { StandardSchemaV1 } from "../standard-schema-types.js";
-import type { BaseContext, FieldSpec, JsonSchema, Violation } from "../types.js";
+import type { BaseContext, FieldSpec, JsonSchema, ProviderDocs, Violation } from "../types.js";
 import {
   type AnyDefinition,
   bindValidators,
@@ -14,7 +14,7 @@ import {
 } from "./bind-validators.js";
 import { describeField, type RuleDescription } from "./describe.js";
 import { NoValidNameError, RulesError, UnknownRuleTargetError } from "./errors.js";
-import { fieldSchema, shapeSchema } from "./json-schema.js";
+import { documentOf, fieldSchema, shapeSchema } from "./json-schema.js";
 import { type GeneratePasswordOptions, generateWithPolicy } from "./password.js";
 import type { Infer, Shape } from "./shape.js";
 import { nameOf } from "./violation.js";
@@ -58,6 +58,7 @@ function toResult<T>(value: unknown, violations: Violation[]): StandardSchemaV1.
 
 export function bindProvider<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
   definition: D,
+  docs: ProviderDocs<CtxOf<D>>,
 ): ProviderRules<D, I> {
   type C = CtxOf<D>;
   const fields = definition.fields as Record<string, FieldSpec<C>>;
@@ -81,7 +82,7 @@ export function bindProvider<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
     if (validateField(field, raw, context).length === 0) return raw;
     let candidate: string | undefined;
     try {
-      candidate = spec.suggest?.(raw, ctx as C);
+      candidate = docs.fields[field]?.suggest?.(raw, ctx as C);
     } catch {
       candidate = undefined;
     }
@@ -108,9 +109,10 @@ export function bindProvider<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
   function toJSONSchema(name: string, context?: I): JsonSchema {
     const { ctx } = definition.resolveContext(context);
     // Only strings: turning another value into a key could run (or trip on) its own `toString`.
-    if (typeof name === "string" && Object.hasOwn(fields, name)) return fieldSchema(fields[name]!, ctx as C);
+    if (typeof name === "string" && Object.hasOwn(fields, name))
+      return documentOf(fieldSchema(fields[name]!, ctx as C));
     if (typeof name === "string" && Object.hasOwn(operations, name))
-      return shapeSchema(operations[name]!, ctx as C);
+      return documentOf(shapeSchema(operations[name]!, ctx as C));
     throw new UnknownRuleTargetError(
       `${nameOf(name)} is neither a ${definition.vendor} field nor a request shape`,
     );
@@ -125,7 +127,7 @@ export function bindProvider<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
     validateField,
     validateRequest,
     describeRules: (field, context) =>
-      describeField(requireField(field), definition.resolveContext(context).ctx as C),
+      describeField(requireField(field), definition.resolveContext(context).ctx as C, docs),
     suggestName,
     generatePassword,
     toJSONSchema,

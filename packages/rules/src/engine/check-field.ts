@@ -1,7 +1,5 @@
-/** Validates one string value against a field's rules (the hot path of every validator). */
-import type { BaseContext, FieldSpec, Rule, Violation } from "../types.js";
-import { type FieldPlan, planFor } from "./plan.js";
-import { SCREENED_RULES } from "./screen.js";
+/** Validates one value against a field's rules: a plain loop over the rules that apply. */
+import type { BaseContext, FieldSpec, Rule, RuleParams, Violation } from "../types.js";
 import { fieldInfo, fieldViolation, formatPath, type PathSegment, typeName } from "./violation.js";
 
 export interface WalkEnv {
@@ -10,11 +8,7 @@ export interface WalkEnv {
 }
 
 /** Runs `check`, counting a throwing check as a failure (validators are total). */
-function failureOf<C extends BaseContext>(
-  rule: Rule<C>,
-  value: string,
-  ctx: C,
-): Record<string, unknown> | undefined {
+function failureOf<C extends BaseContext>(rule: Rule<C>, value: string, ctx: C): RuleParams | undefined {
   try {
     return rule.check(value, ctx);
   } catch {
@@ -22,32 +16,18 @@ function failureOf<C extends BaseContext>(
   }
 }
 
-/** Runs rule `i` of the plan on `value`, appending its violation if it fails. */
-function runRule<C extends BaseContext>(
-  plan: FieldPlan<C>,
-  i: number,
-  value: string,
+/** Whether a rule runs in this context: strict rules only in the strict profile, then its `when`. */
+export function applies<C extends BaseContext>(
+  rule: { readonly profile: string; when?(ctx: C): boolean },
   ctx: C,
-  at: string | readonly PathSegment[],
-  env: WalkEnv,
-  out: Violation[],
-): void {
-  const rule = plan.rules[i]!;
-  if (rule.when !== undefined && !rule.when(ctx)) return;
-  const params = failureOf(rule, value, ctx);
-  if (params === undefined) return;
-  const path = typeof at === "string" ? at : formatPath(at);
-  let info = plan.info;
-  if (info === undefined || info.vendor !== env.vendor) {
-    info = fieldInfo(plan.spec as never, env.vendor);
-    plan.info = info;
-  }
-  out.push(fieldViolation(path, rule as never, params, info));
+): boolean {
+  if (rule.profile === "strict" && ctx.profile !== "strict") return false;
+  return rule.when === undefined || rule.when(ctx);
 }
 
 /**
- * Runs a field's rules on one value and appends what fails. Total: never throws. `at` is the path,
- * as text or as segments formatted only when something fails (the hot path allocates nothing).
+ * Runs a field's rules on one value, in order, and appends what fails. Total: never throws. `at` is
+ * the path, as text or as segments formatted only when something fails.
  */
 export function checkField<C extends BaseContext>(
   spec: FieldSpec<C>,
@@ -57,40 +37,20 @@ export function checkField<C extends BaseContext>(
   env: WalkEnv,
   out: Violation[],
 ): void {
-  checkPlanned(planFor(spec), value, ctx, at, env, out);
-}
-
-/** `checkField` with the field's plan already at hand (callers that validate it often keep it). */
-export function checkPlanned<C extends BaseContext>(
-  plan: FieldPlan<C>,
-  value: unknown,
-  ctx: C,
-  at: string | readonly PathSegment[],
-  env: WalkEnv,
-  out: Violation[],
-): void {
-  const { spec } = plan;
+  const path = () => (typeof at === "string" ? at : formatPath(at));
   if (typeof value !== "string") {
+    const actual = typeName(value);
     out.push({
-      path: typeof at === "string" ? at : formatPath(at),
+      path: path(),
       rule: `${env.provider}.${spec.name}.type`,
-      message: `${spec.label} must be a string, but got ${typeName(value)}`,
-      params: { expected: "string", actual: typeName(value) },
+      message: `${spec.label} must be a string, but got ${actual}`,
+      params: { expected: "string", actual },
     });
     return;
   }
-  const strict = ctx.profile === "strict";
-  let suspects = plan.screen(value) & (strict ? plan.strictMask : plan.serverMask);
-  const { rules } = plan;
-  // Lowest bit first: the rules run in their order, so violations keep it.
-  while (suspects !== 0) {
-    const i = 31 - Math.clz32(suspects & -suspects);
-    suspects &= suspects - 1;
-    runRule(plan, i, value, ctx, at, env, out);
-  }
-  // Rules past the screen's 32 (no field has that many) run one by one.
-  for (let i = SCREENED_RULES; i < rules.length; i++) {
-    if (rules[i]!.profile === "strict" && !strict) continue;
-    runRule(plan, i, value, ctx, at, env, out);
+  for (const rule of spec.rules) {
+    if (!applies(rule, ctx)) continue;
+    const params = failureOf(rule, value, ctx);
+    if (params !== undefined) out.push(fieldViolation(path(), rule, params, fieldInfo(spec, env.vendor)));
   }
 }

@@ -1,5 +1,6 @@
-/** Rules as readable lines with their sources, for docs, forms and UIs. */
-import type { BaseContext, FieldSpec, Profile } from "../types.js";
+/** Rules as readable lines with their sources, for docs, forms and UIs (from the documentation table). */
+import type { BaseContext, FieldSpec, ProviderDocs } from "../types.js";
+import { applies } from "./check-field.js";
 
 export interface RuleDescription {
   /** Stable rule id, or `note` for a line that is not a rule. */
@@ -12,23 +13,27 @@ export interface RuleDescription {
   readonly line: string;
 }
 
-export function describeField<C extends BaseContext>(spec: FieldSpec<C>, ctx: C): RuleDescription[] {
+export function describeField<C extends BaseContext>(
+  spec: FieldSpec<C>,
+  ctx: C,
+  docs: ProviderDocs<C>,
+): RuleDescription[] {
   const lines: RuleDescription[] = [];
-  const inProfile = (p: string, profile: Profile) => p === "both" || profile === "strict";
   for (const rule of spec.rules) {
-    if (!inProfile(rule.profile, ctx.profile)) continue;
-    if (rule.when && !rule.when(ctx)) continue;
+    if (!applies(rule, ctx)) continue;
+    // A test holds that every rule id has its entry; the fallback only keeps this total.
+    const doc = docs.rules[rule.id] ?? { description: rule.id, source: "" };
     const tag = rule.profile === "strict" ? " [strict]" : "";
     lines.push({
       id: rule.id,
-      description: rule.description,
-      source: rule.source,
+      description: doc.description,
+      source: doc.source,
       profile: rule.profile,
-      line: `${rule.description}${tag} (source: ${rule.source})`,
+      line: `${doc.description}${tag} (source: ${doc.source})`,
     });
   }
-  const notes = typeof spec.notes === "function" ? spec.notes(ctx) : (spec.notes ?? []);
-  for (const note of notes)
+  const notes = docs.fields[spec.name]?.notes;
+  for (const note of typeof notes === "function" ? notes(ctx) : (notes ?? []))
     lines.push({ id: "note", description: note, source: "", profile: "note", line: note });
   return lines;
 }

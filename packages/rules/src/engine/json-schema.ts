@@ -1,19 +1,30 @@
 /**
  * JSON Schema (draft 2020-12) views of fields and request shapes, for tools that are not JavaScript.
- * Rules JSON Schema cannot say (byte lengths, case-insensitive reserved names, duplicates by key)
- * are listed under `x-dbusers-unexpressed`, so a consumer knows the schema is looser than the rules.
+ * Every schema compiles in strict validators as it is (ajv's `strict: true` included): `$schema` at
+ * the root, `type` beside every keyword that needs one, `required` only for properties defined at
+ * that level. Rules JSON Schema cannot say (byte lengths, case-insensitive reserved names,
+ * duplicates by key) are named in the annotation `$comment` of the schema they belong to, so a
+ * consumer knows the schema is looser than the rules; `unexpressedRules` reads them back.
  */
 import type { BaseContext, FieldSpec, JsonSchema, Rule } from "../types.js";
+import { applies } from "./check-field.js";
 import type { ObjectShape, Shape } from "./shape.js";
 
-export const UNEXPRESSED = "x-dbusers-unexpressed";
+/** The annotation keyword that names the rules a schema cannot express. */
+export const UNEXPRESSED = "$comment";
+export const JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
-function active<C extends BaseContext>(
-  rule: { profile: string; when?: (ctx: C) => boolean },
-  ctx: C,
-): boolean {
-  if (rule.profile === "strict" && ctx.profile !== "strict") return false;
-  return rule.when === undefined || rule.when(ctx);
+const PREFIX = "Rules not expressed in JSON Schema (checked by @dbusers/rules): ";
+
+function unexpressed(ids: readonly string[]): JsonSchema {
+  return ids.length > 0 ? { [UNEXPRESSED]: `${PREFIX}${ids.join(", ")}` } : {};
+}
+
+/** The rule ids a schema node's `$comment` lists as not expressed (none for other comments). */
+export function unexpressedRules(schema: JsonSchema): string[] {
+  const comment = schema[UNEXPRESSED];
+  if (typeof comment !== "string" || !comment.startsWith(PREFIX)) return [];
+  return comment.slice(PREFIX.length).split(", ");
 }
 
 function fragment<C extends BaseContext>(rule: Rule<C>, ctx: C): JsonSchema | undefined {
@@ -23,29 +34,29 @@ function fragment<C extends BaseContext>(rule: Rule<C>, ctx: C): JsonSchema | un
 
 export function fieldSchema<C extends BaseContext>(spec: FieldSpec<C>, ctx: C): JsonSchema {
   const allOf: JsonSchema[] = [];
-  const unexpressed: string[] = [];
+  const missing: string[] = [];
   for (const rule of spec.rules) {
-    if (!active(rule, ctx)) continue;
+    if (!applies(rule, ctx)) continue;
     const js = fragment(rule, ctx);
     if (js) allOf.push(js);
-    else unexpressed.push(rule.id);
+    else missing.push(rule.id);
   }
   return {
     type: "string",
     title: spec.label,
     ...(spec.secret ? { writeOnly: true } : {}),
     ...(allOf.length > 0 ? { allOf } : {}),
-    ...(unexpressed.length > 0 ? { [UNEXPRESSED]: unexpressed } : {}),
+    ...unexpressed(missing),
   };
 }
 
 function objectSchema<C extends BaseContext>(shape: ObjectShape<C>, ctx: C): JsonSchema {
   const properties: Record<string, unknown> = {};
   const required: string[] = [];
-  const unexpressed: string[] = [];
+  const missing: string[] = [];
   for (const [key, prop] of Object.entries(shape.props)) {
     const gate = prop.allowedWhen;
-    if (gate && active(gate.rule, ctx) && !gate.test(ctx)) {
+    if (gate && applies(gate.rule, ctx) && !gate.test(ctx)) {
       properties[key] = false;
       continue;
     }
@@ -56,34 +67,27 @@ function objectSchema<C extends BaseContext>(shape: ObjectShape<C>, ctx: C): Jso
     shape.unknownKeys === "reject" || (shape.unknownKeys === "reject-in-strict" && ctx.profile === "strict");
   const allOf: JsonSchema[] = [];
   for (const check of shape.checks ?? []) {
-    if (!active(check, ctx)) continue;
+    if (!applies(check, ctx)) continue;
     if (check.jsonSchema) allOf.push(check.jsonSchema);
-    else unexpressed.push(check.id);
+    else missing.push(check.id);
   }
-  if (shape.deriveContext) unexpressed.push("context derived from sibling fields");
-  const min =
-    shape.minProperties && active(shape.minProperties.rule, ctx) ? shape.minProperties.count : undefined;
+  if (shape.deriveContext) missing.push("context derived from sibling fields");
+  const min = shape.minProperties && applies(shape.minProperties.rule, ctx) ? shape.minProperties : undefined;
+  // minProperties counts any key, the rule counts known ones: exact only when the object is closed.
+  if (min && !closed) missing.push(min.rule.id);
   return {
     type: "object",
     title: shape.label,
     properties,
     ...(required.length > 0 ? { required } : {}),
     ...(closed ? { additionalProperties: false } : {}),
-    // minProperties counts any key, the rule counts known ones: exact only when the object is closed.
-    ...(min !== undefined ? (closed ? { minProperties: min } : {}) : {}),
+    ...(min && closed ? { minProperties: min.count } : {}),
     ...(allOf.length > 0 ? { allOf } : {}),
-    ...(unexpressed.length > 0 || (min !== undefined && !closed)
-      ? {
-          [UNEXPRESSED]: [
-            ...unexpressed,
-            ...(min !== undefined && !closed ? [shape.minProperties!.rule.id] : []),
-          ],
-        }
-      : {}),
+    ...unexpressed(missing),
   };
 }
 
-/** The JSON Schema of any shape in a given context (profile, engine, auth type). */
+/** The JSON Schema of any shape in a given context (profile, engine, auth type), without `$schema`. */
 export function shapeSchema<C extends BaseContext>(shape: Shape<C>, ctx: C): JsonSchema {
   switch (shape.kind) {
     case "field":
@@ -91,21 +95,26 @@ export function shapeSchema<C extends BaseContext>(shape: Shape<C>, ctx: C): Jso
     case "boolean":
       return { type: "boolean", title: shape.label };
     case "enum":
-      return active(shape.rule, ctx)
+      return applies(shape.rule, ctx)
         ? { type: "string", title: shape.label, enum: [...shape.values] }
         : { type: "string", title: shape.label, examples: [...shape.values] };
     case "object":
       return objectSchema(shape, ctx);
     case "array": {
-      const unique = shape.unique && active(shape.unique.rule, ctx) ? [shape.unique.rule.id] : [];
+      const unique = shape.unique && applies(shape.unique.rule, ctx) ? [shape.unique.rule.id] : [];
       return {
         type: "array",
         title: shape.label,
         items: shapeSchema(shape.items, ctx),
-        ...(shape.minItems && active(shape.minItems.rule, ctx) ? { minItems: shape.minItems.count } : {}),
-        ...(shape.maxItems && active(shape.maxItems.rule, ctx) ? { maxItems: shape.maxItems.count } : {}),
-        ...(unique.length > 0 ? { [UNEXPRESSED]: unique } : {}),
+        ...(shape.minItems && applies(shape.minItems.rule, ctx) ? { minItems: shape.minItems.count } : {}),
+        ...(shape.maxItems && applies(shape.maxItems.rule, ctx) ? { maxItems: shape.maxItems.count } : {}),
+        ...unexpressed(unique),
       };
     }
   }
+}
+
+/** A document a validator can compile on its own: the schema with its dialect. */
+export function documentOf(schema: JsonSchema): JsonSchema {
+  return { $schema: JSON_SCHEMA_DIALECT, ...schema };
 }

@@ -9,9 +9,8 @@ import type { ItemKey } from "./seen-keys.js";
 
 /** A structural rule that is not about one string (an array's length, a pair of fields). */
 export interface StructuralRule<C extends BaseContext = BaseContext> {
+  /** Stable id: `<provider>.<operation>.<rule>`; the key of its documentation. */
   readonly id: string;
-  readonly description: string;
-  readonly source: string;
   readonly profile: RuleProfile;
   when?(ctx: C): boolean;
   message(params: RuleParams): string;
@@ -64,8 +63,6 @@ export interface ObjectShape<C extends BaseContext = BaseContext, T = unknown> e
   readonly label: string;
   readonly props: Readonly<Record<string, Prop<C>>>;
   readonly unknownKeys: UnknownKeys;
-  /** Source of the vendor's behaviour for unknown keys, for `describeRules`. */
-  readonly unknownKeysSource?: string;
   readonly minProperties?: { readonly count: number; readonly rule: StructuralRule<C> };
   readonly checks?: readonly ObjectCheck<C>[];
   /**
@@ -148,7 +145,6 @@ type ObjectType<P extends Record<string, PropInput>> = Simplify<
 
 export interface ObjectOptions<C extends BaseContext> {
   readonly unknownKeys?: UnknownKeys;
-  readonly unknownKeysSource?: string;
   readonly minProperties?: ObjectShape<C>["minProperties"];
   readonly checks?: readonly ObjectCheck<C>[];
   readonly deriveContext?: ObjectShape<C>["deriveContext"];
@@ -175,7 +171,6 @@ export function object<C extends BaseContext, const P extends Record<string, Pro
     label,
     props: built,
     unknownKeys: options.unknownKeys ?? "allow",
-    ...(options.unknownKeysSource ? { unknownKeysSource: options.unknownKeysSource } : {}),
     ...(options.minProperties ? { minProperties: options.minProperties } : {}),
     ...(options.checks ? { checks: options.checks } : {}),
     ...(options.deriveContext ? { deriveContext: options.deriveContext } : {}),

@@ -4,14 +4,6 @@ import type { WalkEnv } from "./check-field.js";
 import type { StructuralRule } from "./shape.js";
 import { formatPath, type PathSegment } from "./violation.js";
 
-export function applies<C extends BaseContext>(
-  rule: { profile: string; when?: (ctx: C) => boolean },
-  ctx: C,
-): boolean {
-  if (rule.profile === "strict" && ctx.profile !== "strict") return false;
-  return rule.when === undefined || rule.when(ctx);
-}
-
 export function structural<C extends BaseContext>(
   out: Violation[],
   path: readonly PathSegment[],
@@ -31,13 +23,7 @@ export function structural<C extends BaseContext>(
 export const generic = (
   id: string,
   message: (p: Record<string, unknown>) => string,
-): StructuralRule<never> => ({
-  id,
-  description: "",
-  source: "",
-  profile: "both",
-  message,
-});
+): StructuralRule<never> => ({ id, profile: "both", message });
 
 export const typeRule = (env: WalkEnv) =>
   generic(`${env.provider}.request.type`, (p) => `${p.path} must be ${p.expected}, but got ${p.actual}`);

@@ -1,4 +1,5 @@
 /** Small string helpers that provider `suggest` functions compose into "the closest valid name". */
+import { utf8Length } from "../chars.js";
 
 /** Strips accents (é → e) and drops what has no ASCII base, for vendors that accept only ASCII. */
 export function asciiFold(raw: string): string {
@@ -29,7 +30,7 @@ export function truncateUtf8(raw: string, maxBytes: number): string {
   let bytes = 0;
   let out = "";
   for (const ch of raw) {
-    const size = new TextEncoder().encode(ch).length;
+    const size = utf8Length(ch);
     if (bytes + size > maxBytes) break;
     bytes += size;
     out += ch;
@@ -37,10 +38,25 @@ export function truncateUtf8(raw: string, maxBytes: number): string {
   return out;
 }
 
-/** Removes leading and trailing characters matched by `edge`. */
+/**
+ * Removes leading and trailing characters matched by `edge` (tested one code point at a time). One
+ * pass from each end and one slice: linear, however many characters are trimmed.
+ */
 export function trimWith(raw: string, edge: RegExp): string {
-  const chars = [...raw];
-  while (chars.length > 0 && edge.test(chars[0]!)) chars.shift();
-  while (chars.length > 0 && edge.test(chars[chars.length - 1]!)) chars.pop();
-  return chars.join("");
+  let start = 0;
+  while (start < raw.length) {
+    const ch = String.fromCodePoint(raw.codePointAt(start)!);
+    if (!edge.test(ch)) break;
+    start += ch.length;
+  }
+  let end = raw.length;
+  while (end > start) {
+    // A low surrogate preceded by a high one ends a pair: test the whole code point.
+    const pair =
+      end - 2 >= start && /[\uDC00-\uDFFF]/.test(raw[end - 1]!) && /[\uD800-\uDBFF]/.test(raw[end - 2]!);
+    const ch = raw.slice(pair ? end - 2 : end - 1, end);
+    if (!edge.test(ch)) break;
+    end -= ch.length;
+  }
+  return raw.slice(start, end);
 }

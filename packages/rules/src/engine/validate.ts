@@ -1,42 +1,16 @@
 /** The two validators: one string field, or a whole request body walked against its shape. */
 import type { BaseContext, Violation } from "../types.js";
-import { checkField, checkPlanned, type WalkEnv } from "./check-field.js";
-import { type FieldPlan, planFor } from "./plan.js";
+import { applies, checkField, type WalkEnv } from "./check-field.js";
 import { type ItemKey, SeenKeys } from "./seen-keys.js";
-import type { ArrayShape, ObjectShape, Prop, Shape, StructuralRule } from "./shape.js";
+import type { ArrayShape, ObjectShape, Shape, StructuralRule } from "./shape.js";
 import { read, snapshotOf, UNREADABLE } from "./snapshot.js";
-import { applies, generic, structural, typeRule, unreadableRule } from "./structural.js";
-import { type PathSegment, typeName } from "./violation.js";
+import { generic, structural, typeRule, unreadableRule } from "./structural.js";
+import { isArray, type PathSegment, typeName } from "./violation.js";
 
 export type { WalkEnv };
 
-interface PropEntry<C extends BaseContext> {
-  readonly key: string;
-  readonly prop: Prop<C>;
-  /** The plan of a string field, checked without going through `walk`. */
-  readonly plan: FieldPlan<C> | undefined;
-  /** `key in Object.prototype` ("constructor", "toString" …): a plain object reads it even when not its own. */
-  readonly inherited: boolean;
-}
-
-const propEntries = new WeakMap<object, PropEntry<never>[]>();
-/** A shape's properties as a list, made once per shape (cheaper to walk than its record). */
-function entriesOf<C extends BaseContext>(props: Readonly<Record<string, Prop<C>>>): readonly PropEntry<C>[] {
-  let entries = propEntries.get(props) as PropEntry<C>[] | undefined;
-  if (entries === undefined) {
-    entries = Object.entries(props).map(([key, prop]) => ({
-      key,
-      prop,
-      plan: prop.shape.kind === "field" ? planFor(prop.shape.spec) : undefined,
-      inherited: key in Object.prototype,
-    }));
-    propEntries.set(props, entries as PropEntry<never>[]);
-  }
-  return entries;
-}
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !isArray(value);
 }
 
 function walkObject<C extends BaseContext>(
@@ -69,16 +43,13 @@ function walkObject<C extends BaseContext>(
       structural(out, path, shape.minProperties.rule, { min: shape.minProperties.count, actual: known });
   }
   let ownKnown = 0;
-  const entries = entriesOf(shape.props);
-  for (let i = 0; i < entries.length; i++) {
-    const { key, prop, plan, inherited } = entries[i]!;
-    const got = snapshot[key];
-    // The snapshot is a plain copy: a defined value is its own unless Object.prototype has the key.
-    const own = got !== undefined && !inherited ? true : Object.hasOwn(snapshot, key);
+  for (const key in shape.props) {
+    const prop = shape.props[key]!;
+    const own = Object.hasOwn(snapshot, key);
     if (own) ownKnown++;
-    const present = own && got !== undefined;
+    const got = own ? snapshot[key] : undefined;
     path.push(key);
-    if (!present) {
+    if (got === undefined) {
       if (prop.required && !(prop.allowedWhen && !prop.allowedWhen.test(inner)))
         structural(
           out,
@@ -88,8 +59,6 @@ function walkObject<C extends BaseContext>(
         );
     } else if (prop.allowedWhen && applies(prop.allowedWhen.rule, inner) && !prop.allowedWhen.test(inner)) {
       structural(out, path, prop.allowedWhen.rule, {});
-    } else if (plan !== undefined) {
-      checkPlanned(plan, got, inner, path, env, out);
     } else {
       walk(prop.shape, got, inner, path, env, out);
     }
@@ -159,11 +128,16 @@ function walkArray<C extends BaseContext>(
   env: WalkEnv,
   out: Violation[],
 ): void {
-  if (!Array.isArray(value)) {
+  if (!isArray(value)) {
     structural(out, path, typeRule(env), { expected: "an array", actual: typeName(value) });
     return;
   }
-  const length = value.length;
+  // A Proxy of an array may throw on any read, `length` included.
+  const length = read(value, "length");
+  if (typeof length !== "number") {
+    structural(out, path, unreadableRule(env), {});
+    return;
+  }
   if (shape.minItems && applies(shape.minItems.rule, ctx) && length < shape.minItems.count)
     structural(out, path, shape.minItems.rule, { min: shape.minItems.count, actual: length });
   if (shape.maxItems && applies(shape.maxItems.rule, ctx) && length > shape.maxItems.count)

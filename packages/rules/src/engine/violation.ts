@@ -1,5 +1,5 @@
-/** Building violations: path text, secret-safe params, and the structural rules every request shares. */
-import type { FieldInfo, FieldSpec, Rule, RuleParams, Violation } from "../types.js";
+/** Building violations: path text, secret-safe params, and type names that never run caller code. */
+import type { BaseContext, FieldInfo, FieldSpec, Rule, RuleParams, Violation } from "../types.js";
 
 export type PathSegment = string | number;
 
@@ -27,13 +27,13 @@ function safeParams(params: RuleParams, secret: boolean): RuleParams {
 }
 
 /** What a rule's message is told about its field. */
-export function fieldInfo(spec: FieldSpec<never>, vendor: string): FieldInfo {
-  return Object.freeze({ label: spec.label, vendor, secret: spec.secret === true });
+export function fieldInfo<C extends BaseContext>(spec: FieldSpec<C>, vendor: string): FieldInfo {
+  return { label: spec.label, vendor, secret: spec.secret === true };
 }
 
-export function fieldViolation(
+export function fieldViolation<C extends BaseContext>(
   path: string,
-  rule: Rule<never>,
+  rule: Rule<C>,
   params: RuleParams,
   info: FieldInfo,
 ): Violation {
@@ -48,6 +48,18 @@ export function fieldViolation(
 }
 
 /**
+ * `Array.isArray` that never throws: it throws a TypeError for a revoked Proxy, which is then
+ * treated as what it is, an object nothing can be read from.
+ */
+export function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A caller-given name (a field, an operation, a provider) for a message: the string itself, or its
  * type. `String(x)` would throw for an object whose `toString` is not callable, or run its code.
  */
@@ -55,10 +67,10 @@ export function nameOf(value: unknown): string {
   return typeof value === "string" ? value : typeName(value);
 }
 
-/** A JS type name for messages: never the value itself. */
+/** A JS type name for messages: never the value itself, and no code of the value runs. */
 export function typeName(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
+  if (isArray(value)) return "an array";
   const t = typeof value;
   if (t === "object") return "an object";
   if (t === "undefined") return "undefined";

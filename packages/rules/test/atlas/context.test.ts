@@ -169,7 +169,7 @@ describe("atlas context", () => {
   });
 
   it("bound functions report context violations first, and validate with the defaults", () => {
-    const v = atlas.validateField("username", "a-b", { profile: "nope" } as never);
+    const v = atlas.validateField("username", "a_b", { profile: "nope" } as never);
     expect(ids(v)).toEqual(["atlas.context.profile", "atlas.username.alphanumeric"]);
   });
 });

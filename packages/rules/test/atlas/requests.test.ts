@@ -139,7 +139,7 @@ describe("atlas createUser", () => {
     expect(check("createUser", { ...SEED.aws, username: "arn:aws:iam::358363220050:role/r" })).toEqual(
       strictFail(["username", "atlas.username.iamUserArn"]),
     );
-    expect(check("createUser", { ...SEED.scram, username: "user-332" })).toEqual(
+    expect(check("createUser", { ...SEED.scram, username: "user_332" })).toEqual(
       strictFail(["username", "atlas.username.alphanumeric"]),
     );
   });

@@ -17,17 +17,22 @@ describe("atlas username: SCRAM", () => {
     },
   );
 
-  it.each(["user-332", "cluster-679", "test-acc-tf-17", "test-acc-user--9", "a_b", "Ünïcode", "a b"])(
-    "%s: server takes it, strict keeps to the documented alphanumeric set",
+  it.each(["user-332", "cluster-679", "test-acc-tf-17", "test-acc-user--9"])(
+    "%s: MongoDB's own tools create it, so both profiles take it",
+    (v) => expect(user(v)).toEqual({ strict: [], server: [] }),
+  );
+  it.each(["a_b", "Ünïcode", "a b"])(
+    "%s: the server takes it, strict does not (no official tool sends it)",
     (v) => expect(user(v)).toEqual({ strict: ["atlas.username.alphanumeric"], server: [] }),
   );
 
-  it("the alphanumeric message names the documented set", () => {
-    expect(validateField("username", "user-332")[0]).toEqual({
+  it("other characters are strict-only, and the message names the set", () => {
+    expect(user("user_332")).toEqual({ strict: ["atlas.username.alphanumeric"], server: [] });
+    expect(validateField("username", "ellen@example.com")[0]).toEqual({
       path: "username",
       rule: "atlas.username.alphanumeric",
       message:
-        "user name has a character other than A–Z, a–z, 0–9; MongoDB Atlas documents SCRAM user names as alphanumeric",
+        "user name has a character other than A–Z, a–z, 0–9 and -; MongoDB Atlas documents SCRAM user names as alphanumeric and its own tools add only hyphens",
       params: {},
     });
   });
@@ -207,11 +212,8 @@ describe("atlas username: distinguished names", () => {
     );
   });
 
-  it("X.509 MANAGED: plain names on the server, a DN in strict (SPEC vs TF acceptance tests)", () => {
-    expect(user("test-acc-tf-8101", "X509_MANAGED")).toEqual({
-      strict: ["atlas.username.rfc2253"],
-      server: [],
-    });
+  it("X.509 MANAGED: plain names in both profiles (MongoDB's Terraform acceptance tests create them)", () => {
+    expect(user("test-acc-tf-8101", "X509_MANAGED")).toEqual(both);
     expect(user("CN=managed", "X509_MANAGED")).toEqual(both);
   });
 
@@ -246,12 +248,13 @@ describe("atlas username: OIDC", () => {
 describe("atlas suggestName(username)", () => {
   const s = (raw: string, authType: AtlasAuthType = "SCRAM", profile: "strict" | "server" = "strict") =>
     suggestName("username", raw, { authType, profile });
-  it("SCRAM strict keeps letters and digits (accents folded), truncates to 1024", () => {
+  it("SCRAM strict keeps letters, digits and hyphens (accents folded), truncates to 1024", () => {
     expect(s("José María!")).toBe("JoseMaria");
-    expect(s("user-332")).toBe("user332");
+    expect(s("user-332")).toBe("user-332");
+    expect(s("user_332")).toBe("user332");
     expect(s("a".repeat(2000))).toBe("a".repeat(1024));
     expect(s("david")).toBe("david");
-    expect(() => s("!!! ---")).toThrow(NoValidNameError);
+    expect(() => s("!!! ___")).toThrow(NoValidNameError);
   });
   it("SCRAM server only truncates", () => {
     expect(s("user-332", "SCRAM", "server")).toBe("user-332");
@@ -266,7 +269,7 @@ describe("atlas suggestName(username)", () => {
     expect(s("CN=\\ a\\ ;O=#0a", "LDAP_USER")).toBe("CN=\\ a\\ ,O=#0a");
     expect(s('CN=a\\2C\\qb\\"', "LDAP_USER")).toBe('CN=a\\2Cqb\\"');
     expect(s("\tCN=x\n", "LDAP_USER", "server")).toBe("CN=x");
-    expect(s("CN = x", "X509_MANAGED")).toBe("CN=x");
+    expect(s("CN = x", "X509_MANAGED")).toBe("CN = x");
     expect(() => s("C N=a", "LDAP_USER")).toThrow(NoValidNameError);
     expect(() => s("CN=#", "LDAP_USER")).toThrow(NoValidNameError);
     expect(() => s("OU=x", "X509_CUSTOMER")).toThrow(NoValidNameError);

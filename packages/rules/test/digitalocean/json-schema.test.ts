@@ -15,7 +15,6 @@ import { fc, test } from "../support/fc.js";
 import { userEngine, validAddUser } from "./arbitraries.js";
 
 const ajv = new Ajv2020({ allErrors: false, unicodeRegExp: true });
-ajv.addKeyword("x-dbusers-unexpressed");
 const compile = (schema: JsonSchema) => ajv.compile(schema as object);
 const cache = new Map<string, ReturnType<typeof compile>>();
 const requestValidator = (op: "addUser" | "updateUser", engine: string) => {
@@ -88,7 +87,7 @@ describe("JSON Schema fragments are exact", () => {
       const schemaOk = compile(schema)(value);
       const rulesOk = validateField(field, value, ctx).length === 0;
       if (rulesOk) expect(schemaOk).toBe(true);
-      if (!("x-dbusers-unexpressed" in schema)) expect(schemaOk).toBe(rulesOk);
+      if (!JSON.stringify(schema).includes("not expressed in JSON Schema")) expect(schemaOk).toBe(rulesOk);
     },
   );
 

@@ -40,8 +40,8 @@ describe("length measures", () => {
 });
 
 describe("maxChars / minChars", () => {
-  const max = maxChars({ id: "t.max", max: 3, source: "s" });
-  const min = minChars({ id: "t.min", min: 2, source: "s" });
+  const max = maxChars({ id: "t.max", max: 3 });
+  const min = minChars({ id: "t.min", min: 2 });
   it("passes at the limit and fails one past it", () => {
     expect(max.check("abc", ctx)).toBeUndefined();
     expect(max.check("abcd", ctx)).toEqual({ max: 3, actual: 4 });
@@ -60,12 +60,11 @@ describe("maxChars / minChars", () => {
     );
     expect(max.jsonSchema).toEqual({ maxLength: 3 });
     expect(min.jsonSchema).toEqual({ minLength: 2 });
-    expect(max.description).toBe("At most 3 characters.");
   });
 });
 
 describe("maxUtf8Bytes", () => {
-  const rule = maxUtf8Bytes({ id: "t.bytes", max: 4, source: "s" });
+  const rule = maxUtf8Bytes({ id: "t.bytes", max: 4 });
   it("counts bytes, not characters", () => {
     expect(rule.check("abcd", ctx)).toBeUndefined();
     expect(rule.check("ééé", ctx)).toEqual({ max: 4, actual: 6 });
@@ -78,7 +77,7 @@ describe("maxUtf8Bytes", () => {
 });
 
 describe("forbidsChars", () => {
-  const rule = forbidsChars({ id: "t.chars", chars: "'\\]-^", source: "s" });
+  const rule = forbidsChars({ id: "t.chars", chars: "'\\]-^" });
   it("finds the first offender and shows it only for non-secrets", () => {
     const p = rule.check("ab'c\\", ctx)!;
     expect(p).toMatchObject({ char: "'", index: 2 });
@@ -94,7 +93,7 @@ describe("forbidsChars", () => {
 });
 
 describe("onlyRange", () => {
-  const rule = onlyRange({ id: "t.ascii", from: 0x20, to: 0x7e, what: "printable ASCII", source: "s" });
+  const rule = onlyRange({ id: "t.ascii", from: 0x20, to: 0x7e, what: "printable ASCII" });
   it("rejects control and non-ASCII characters, at the edges of the range too", () => {
     expect(rule.check(" ~", ctx)).toBeUndefined();
     expect(rule.check("a\u001f", ctx)).toEqual({ index: 1, codeUnit: 0x1f });
@@ -110,15 +109,15 @@ describe("onlyRange", () => {
 
 describe("noEdgeWhitespace, notReserved, notPrefixed", () => {
   it("rejects leading and trailing whitespace only", () => {
-    const rule = noEdgeWhitespace({ id: "t.ws", source: "s" });
+    const rule = noEdgeWhitespace({ id: "t.ws" });
     expect(rule.check("a b", ctx)).toBeUndefined();
     expect(rule.check(" a", ctx)).toEqual({});
     expect(rule.check("a\t", ctx)).toEqual({});
     expect(rule.check("\u00a0a", ctx)).toEqual({});
   });
   it("matches reserved names exactly or in any case", () => {
-    const exact = notReserved({ id: "t.r", names: ["root"], source: "s" });
-    const folded = notReserved({ id: "t.r", names: ["root"], source: "s", caseInsensitive: true });
+    const exact = notReserved({ id: "t.r", names: ["root"] });
+    const folded = notReserved({ id: "t.r", names: ["root"], caseInsensitive: true });
     expect(exact.check("Root", ctx)).toBeUndefined();
     expect(folded.check("Root", ctx)).toEqual({ value: "Root", reserved: ["root"] });
     expect(exact.jsonSchema).toEqual({ not: { enum: ["root"] } });
@@ -128,7 +127,7 @@ describe("noEdgeWhitespace, notReserved, notPrefixed", () => {
     );
   });
   it("rejects a reserved prefix", () => {
-    const rule = notPrefixed({ id: "t.p", prefix: "pg_", source: "s" });
+    const rule = notPrefixed({ id: "t.p", prefix: "pg_" });
     expect(rule.check("pg_x", ctx)).toEqual({ prefix: "pg_" });
     expect(rule.check("xpg_", ctx)).toBeUndefined();
     expect(rule.jsonSchema).toEqual({ not: { pattern: "^pg_" } });
@@ -146,13 +145,10 @@ describe("requiresChar", () => {
     maxLength: 12,
   });
   test.prop([
-    fc.constantFrom("0-9A-Za-z", "a-z", "_.", "A-Za-zé", "0-9", "!-/", "a😀"),
+    fc.constantFrom("0-9A-Za-z", "a-z", "_.", "A-Za-zé", "0-9", "!-/"),
     fc.oneof(units, fc.string({ unit: "binary" })),
-  ])(
-    "passes exactly when some code unit is in the class, for plain-ASCII classes and others",
-    (charClass, v) => {
-      const rule = requiresChar<BaseContext>({ id: "r", source: "test", charClass, what: "thing" });
-      expect(rule.check(v, { profile: "strict" }) === undefined).toBe(reference(charClass, v));
-    },
-  );
+  ])("passes exactly when some code unit is in the class (classes of BMP characters)", (charClass, v) => {
+    const rule = requiresChar<BaseContext>({ id: "r", charClass, what: "thing" });
+    expect(rule.check(v, { profile: "strict" }) === undefined).toBe(reference(charClass, v));
+  });
 });

@@ -3,7 +3,14 @@ import { forbidsChars, maxChars, minChars, notReserved } from "../../src/checks.
 import { bindProvider } from "../../src/engine/bind.js";
 import { array, boolean, field, object, oneOf, optional, required } from "../../src/engine/shape.js";
 import { replaceDisallowed, truncateCodePoints } from "../../src/engine/suggest.js";
-import type { BaseContext, FieldSpec, Profile, ProviderDefinition, Violation } from "../../src/types.js";
+import type {
+  BaseContext,
+  FieldSpec,
+  Profile,
+  ProviderDefinition,
+  ProviderDocs,
+  Violation,
+} from "../../src/types.js";
 
 export interface AcmeContext extends BaseContext {
   readonly flavour: "plain" | "fancy" | undefined;
@@ -27,18 +34,13 @@ export const name: FieldSpec<AcmeContext> = {
   name: "name",
   label: "name",
   rules: [
-    minChars({ id: "acme.name.minLength", min: 1, source: "test" }),
-    maxChars({ id: "acme.name.maxLength", max: 8, source: "test" }),
-    maxChars({ id: "acme.name.strictMaxLength", max: 6, source: "test", profile: "strict" }),
-    forbidsChars({ id: "acme.name.forbiddenChars", chars: "/;", source: "test" }),
-    notReserved({ id: "acme.name.reserved", names: ["root"], source: "test" }),
-    maxChars({ id: "acme.name.fancyMax", max: 4, source: "test", when: (c) => c.flavour === "fancy" }),
+    minChars({ id: "acme.name.minLength", min: 1 }),
+    maxChars({ id: "acme.name.maxLength", max: 8 }),
+    maxChars({ id: "acme.name.strictMaxLength", max: 6, profile: "strict" }),
+    forbidsChars({ id: "acme.name.forbiddenChars", chars: "/;" }),
+    notReserved({ id: "acme.name.reserved", names: ["root"] }),
+    maxChars({ id: "acme.name.fancyMax", max: 4, when: (c) => c.flavour === "fancy" }),
   ],
-  suggest: (raw) => {
-    const cleaned = truncateCodePoints(replaceDisallowed(raw, /[a-z0-9]/, ""), 6);
-    return cleaned === "root" ? "root1" : cleaned || undefined;
-  },
-  notes: ["Names are case-sensitive."],
 };
 
 export const secret: FieldSpec<AcmeContext> = {
@@ -46,15 +48,13 @@ export const secret: FieldSpec<AcmeContext> = {
   label: "secret",
   secret: true,
   rules: [
-    minChars({ id: "acme.secret.minLength", min: 4, source: "test" }),
-    forbidsChars({ id: "acme.secret.forbiddenChars", chars: "/;", source: "test" }),
+    minChars({ id: "acme.secret.minLength", min: 4 }),
+    forbidsChars({ id: "acme.secret.forbiddenChars", chars: "/;" }),
   ],
 };
 
 const colour = oneOf("colour", ["red", "blue"] as const, {
   id: "acme.colour.enum",
-  description: "red or blue",
-  source: "test",
   profile: "both",
   message: (p) => `${p.path} must be red or blue`,
 });
@@ -74,8 +74,6 @@ const member = object(
         test: (c: AcmeContext) => c.flavour !== "plain",
         rule: {
           id: "acme.fancy.flavour",
-          description: "",
-          source: "test",
           profile: "both",
           message: (p) => `${p.path} only for fancy`,
         },
@@ -95,8 +93,6 @@ export const createMembers = object(
           count: 1,
           rule: {
             id: "acme.members.minItems",
-            description: "",
-            source: "test",
             profile: "strict",
             message: (p) => `${p.path} is empty`,
           },
@@ -105,8 +101,6 @@ export const createMembers = object(
           key: (m) => (m as { name?: string }).name,
           rule: {
             id: "acme.members.duplicate",
-            description: "",
-            source: "test",
             profile: "both",
             message: (p) => `${p.path} repeats`,
           },
@@ -125,8 +119,6 @@ export const patch = object(
       count: 1,
       rule: {
         id: "acme.patch.empty",
-        description: "",
-        source: "test",
         profile: "both",
         message: (p) => `${p.path} is empty`,
       },
@@ -134,8 +126,6 @@ export const patch = object(
     checks: [
       {
         id: "acme.patch.notBoth",
-        description: "",
-        source: "test",
         profile: "both",
         message: () => "not both",
         check: (o) =>
@@ -160,6 +150,26 @@ export const acmeDefinition = {
   },
 } satisfies ProviderDefinition<AcmeContext>;
 
+/** The documentation table: each rule's description and source, and the fields' notes and suggestions. */
+export const acmeDocs: ProviderDocs<AcmeContext> = {
+  rules: Object.fromEntries(
+    [...name.rules, ...secret.rules].map((rule) => [
+      rule.id,
+      { description: `The ${rule.id} rule.`, source: "test" },
+    ]),
+  ),
+  fields: {
+    name: {
+      suggest: (raw) => {
+        const cleaned = truncateCodePoints(replaceDisallowed(raw, /[a-z0-9]/, ""), 6);
+        return cleaned === "root" ? "root1" : cleaned || undefined;
+      },
+      notes: ["Names are case-sensitive."],
+    },
+  },
+};
+
 export const acme = bindProvider<typeof acmeDefinition, { profile?: Profile; flavour?: "plain" | "fancy" }>(
   acmeDefinition,
+  acmeDocs,
 );

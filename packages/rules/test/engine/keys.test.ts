@@ -1,7 +1,7 @@
 /** Small helpers on hot paths: JSON string literals, the seen-keys set, ASCII folding. */
 
 import { describe, expect, it } from "vitest";
-import { asciiLower, foldedMatcher, hex4 } from "../../src/chars.js";
+import { asciiLower, hex4 } from "../../src/chars.js";
 import { quoteJson } from "../../src/engine/json-quote.js";
 import { SeenKeys } from "../../src/engine/seen-keys.js";
 import { fc, test } from "../support/fc.js";
@@ -95,22 +95,5 @@ describe("hex4", () => {
   it("is toString(16), upper case, padded to four digits, for every code unit", () => {
     const units = Array.from({ length: 0x10000 }, (_, c) => c);
     expect(units.map(hex4)).toEqual(units.map((c) => c.toString(16).toUpperCase().padStart(4, "0")));
-  });
-});
-
-describe("foldedMatcher", () => {
-  const names = ["root", "os_admin", "pg_x", "ab", "kx"];
-  const matches = foldedMatcher(names);
-  test.prop([
-    fc.oneof(
-      fc.constantFrom(...names).chain((n) => fc.mixedCase(fc.constant(n))),
-      fc.string(),
-    ),
-  ])("is membership after asciiLower", (v) => {
-    expect(matches(v)).toBe(names.includes(asciiLower(v)));
-  });
-  it("does not fold past ASCII", () => {
-    expect(matches("\u212ax")).toBe(false);
-    expect(matches("ROOT")).toBe(true);
   });
 });

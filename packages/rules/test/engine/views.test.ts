@@ -49,7 +49,7 @@ describe("toJSONSchema", () => {
     expect(members).toMatchObject({
       type: "array",
       minItems: 1,
-      "x-dbusers-unexpressed": ["acme.members.duplicate"],
+      $comment: "Rules not expressed in JSON Schema (checked by @dbusers/rules): acme.members.duplicate",
     });
     expect(acme.toJSONSchema("createMembers", { profile: "server" })).not.toHaveProperty(
       "properties.members.minItems",
@@ -78,7 +78,7 @@ describe("describeRules", () => {
       "acme.name.reserved",
       "note",
     ]);
-    expect(lines[2]!.line).toBe("At most 6 characters. [strict] (source: test)");
+    expect(lines[2]!.line).toBe("The acme.name.strictMaxLength rule. [strict] (source: test)");
     expect(acme.describeRules("name", { profile: "server" }).map((l) => l.id)).not.toContain(
       "acme.name.strictMaxLength",
     );

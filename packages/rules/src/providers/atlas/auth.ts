@@ -1,6 +1,6 @@
 /**
  * How a CloudDatabaseUser body names its authentication method: four type fields, at most one of
- * them not `NONE` (SPEC `username` table; atlas.md §7). Everything that depends on the method
+ * them not `NONE` (SPEC `username` table; docs/vendors/atlas.md §7). Everything that depends on the method
  * (username format, auth database, password) reads the `AtlasAuthType` derived here.
  */
 import type { AtlasAuthType } from "./context.js";
@@ -20,7 +20,7 @@ const BY_FIELD: Readonly<Record<TypeField, Readonly<Record<string, AtlasAuthType
   awsIAMType: { USER: "AWS_IAM_USER", ROLE: "AWS_IAM_ROLE" },
   x509Type: { CUSTOMER: "X509_CUSTOMER", MANAGED: "X509_MANAGED" },
   ldapAuthType: { USER: "LDAP_USER", GROUP: "LDAP_GROUP" },
-  // SPEC oidcAuthType: IDP_GROUP is Workforce (a group), USER is Workload (atlas.md §8 item 3).
+  // SPEC oidcAuthType: IDP_GROUP is Workforce (a group), USER is Workload (docs/vendors/atlas.md §8 item 3).
   oidcAuthType: { IDP_GROUP: "OIDC_WORKFORCE", USER: "OIDC_WORKLOAD" },
 };
 
@@ -86,9 +86,9 @@ export function patchAuthType(
 }
 
 /**
- * The auth database each method must use (atlas.md §7 table): `$external` for external identities,
+ * The auth database each method must use (docs/vendors/atlas.md §7 table): `$external` for external identities,
  * `admin` for SCRAM and OIDC Workforce (SPEC `databaseName`), and `admin` for LDAP groups although
- * SPEC prose says `$external`: the server answers DATABASE_NAME_INVALID_ADMIN (atlas.md §8 item 2).
+ * SPEC prose says `$external`: the server answers DATABASE_NAME_INVALID_ADMIN (docs/vendors/atlas.md §8 item 2).
  */
 export const AUTH_DATABASE: Readonly<Record<AtlasAuthType, "admin" | "$external">> = {
   SCRAM: "admin",

@@ -3,6 +3,7 @@
  * username format, the auth database and whether a password is allowed) and the clock the
  * `deleteAfterDate` window is measured against.
  */
+import { isArray } from "../../engine/violation.js";
 import type { BaseContext, Profile, Violation } from "../../types.js";
 
 /** One value per row of the SPEC `username` table (plus SCRAM, all four type fields `NONE`). */
@@ -72,7 +73,7 @@ const KNOWN = ["profile", "authType", "now"];
 export function resolveAtlasContext(input: unknown): { ctx: AtlasContext; violations: Violation[] } {
   const violations: Violation[] = [];
   if (input === undefined) return { ctx: DEFAULT_ATLAS_CONTEXT, violations };
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+  if (typeof input !== "object" || input === null || isArray(input)) {
     violations.push({
       path: "context",
       rule: "atlas.context.type",

@@ -1,6 +1,6 @@
 /**
  * `deleteAfterDate`: formats and the "future, within one week" window (SPEC `deleteAfterDate`;
- * SEED; atlas.md §7). The window is measured against `ctx.now`, or the clock read when the rule runs.
+ * SEED; docs/vendors/atlas.md §7). The window is measured against `ctx.now`, or the clock read when the rule runs.
  *
  * Boundaries (exact to the millisecond, and beyond: digits past the millisecond are honoured):
  * - future: the instant must be strictly after now (equal to now is not in the future);
@@ -16,7 +16,7 @@ export const ONE_WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /**
  * What the server takes (profile "both"): an RFC 3339 date-time (`T`/`t`, `Z`/`z`, fraction, offset)
  * or a date alone, which the server echoed as midnight UTC (`2020-07-28` → `2020-07-28T00:00:00Z`,
- * atlas.md §7). SPEC prose says the value "can include the time zone designation", so the zone is
+ * docs/vendors/atlas.md §7). SPEC prose says the value "can include the time zone designation", so the zone is
  * optional (then UTC), and so are the seconds, as in ISO 8601. Field ranges only: a day 31 in a
  * 30-day month is not refused here (lenient Java parsers roll it over), the strict rule refuses it.
  */
@@ -28,10 +28,11 @@ const MONTH_DAY =
   "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))";
 
 /**
- * Strict: SPEC `format: date-time` (RFC 3339 §5.6) with a real calendar day, an upper-case `T` and
- * `Z` and at most 9 fraction digits (what Java's ISO_OFFSET_DATE_TIME parses), no leap second.
+ * Strict: a real calendar day, alone (a date MongoDB's tools send and the server reads as midnight
+ * UTC, docs/vendors/atlas.md §7) or as SPEC `format: date-time` (RFC 3339 §5.6) with an upper-case
+ * `T` and `Z` and at most 9 fraction digits (what Java's ISO_OFFSET_DATE_TIME parses), no leap second.
  */
-export const STRICT_DATE_PATTERN = String.raw`^(?:${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$`;
+export const STRICT_DATE_PATTERN = String.raw`^(?:${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,9})?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9]))?$`;
 
 const SERVER_DATE = new RegExp(SERVER_DATE_PATTERN, "u");
 
@@ -59,36 +60,23 @@ export function parseAtlasDate(v: string): Instant | undefined {
 // Both instants are valid Dates where used: now is one, and a failing "latest" is below a parsed year-9999 date.
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const SPEC_SOURCE =
-  "SPEC CloudDatabaseUser.deleteAfterDate ('a future date that falls within one week of making the API request'); SEED";
-
 export function dateRules(): Rule<AtlasContext>[] {
   return [
     matches<AtlasContext>({
       id: "atlas.deleteAfterDate.format",
-      source:
-        "SPEC deleteAfterDate (format date-time; 'ISO 8601 … can include the time zone designation'); atlas.md §7 (date-only 2020-07-28 accepted, echoed as midnight UTC)",
       pattern: SERVER_DATE_PATTERN,
-      description:
-        "An ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDThh:mm[:ss[.f]][Z|±hh:mm]); no zone means UTC.",
       message: (_p, f) =>
         `${f.label} is not a date ${f.vendor} reads; use an ISO 8601 date-time such as 2026-08-11T03:06:07Z`,
     }),
     matches<AtlasContext>({
       id: "atlas.deleteAfterDate.rfc3339",
       profile: "strict",
-      source:
-        "SPEC deleteAfterDate (format: date-time, i.e. RFC 3339 §5.6; example 2025-05-04T09:42:00Z); inferred: Java ISO_OFFSET_DATE_TIME takes upper-case T/Z and at most 9 fraction digits",
       pattern: STRICT_DATE_PATTERN,
-      description:
-        "An RFC 3339 date-time with seconds and a zone, upper-case T and Z, a real calendar day, at most 9 fraction digits.",
       message: (_p, f) =>
-        `${f.label} is not an RFC 3339 date-time as the ${f.vendor} API documents it; use e.g. 2026-08-11T03:06:07Z`,
+        `${f.label} is neither a calendar date nor an RFC 3339 date-time as the ${f.vendor} API documents it; use e.g. 2026-08-11 or 2026-08-11T03:06:07Z`,
     }),
     {
       id: "atlas.deleteAfterDate.future",
-      description: "Strictly after now (a date equal to now is refused).",
-      source: SPEC_SOURCE,
       profile: "both",
       check: (v, ctx) => {
         const at = parseAtlasDate(v);
@@ -101,8 +89,6 @@ export function dateRules(): Rule<AtlasContext>[] {
     },
     {
       id: "atlas.deleteAfterDate.withinOneWeek",
-      description: "At most 7 days (604800000 ms) after now; exactly 7 days after now is accepted.",
-      source: `${SPEC_SOURCE}; atlas.md §7 (now + 1 month refused by the server)`,
       profile: "both",
       check: (v, ctx) => {
         const at = parseAtlasDate(v);

@@ -4,7 +4,7 @@
  * same language as a regex source for JSON Schema; the tests check the two agree.
  *
  * - Lenient (server): what an RFC 2253 parser in the style of Java's `javax.naming.ldap.LdapName`
- *   takes (Atlas is a Java service: `X-Java-Method` headers, atlas.md §2): `,` or `;` between RDNs,
+ *   takes (Atlas is a Java service: `X-Java-Method` headers, docs/vendors/atlas.md §2): `,` or `;` between RDNs,
  *   spaces around separators and `=`, any escaped character, `"quoted"` and `#hex` values.
  * - Strict: the RFC 2253 §3 grammar itself, with RFC 4514's fixes (one-letter keys such as `C`,
  *   an escaped space), and §2.4's rule that a value neither starts nor ends with an unescaped space.

@@ -10,7 +10,7 @@ import type { BaseContext, Rule, RuleParams } from "../../types.js";
 export function maxUtf16Units<C extends BaseContext>(meta: RuleMeta<C> & { readonly max: number }): Rule<C> {
   const { max } = meta;
   return {
-    ...base(meta, `At most ${max} UTF-16 code units (a character outside the BMP counts 2).`),
+    ...base(meta),
     check: (v) => (v.length <= max ? undefined : { max, actual: v.length }),
     message: (p, f) =>
       `${f.label} is ${p.actual as number} UTF-16 code units long; ${f.vendor} counts characters outside the BMP twice and allows at most ${max}`,
@@ -27,7 +27,7 @@ export function forbidsCharsShown<C extends BaseContext>(
   const set = new Set(meta.chars);
   const cls = [...meta.chars].map((c) => `\\u${hex4(c.charCodeAt(0))}`).join("");
   return {
-    ...base(meta, `Must not contain any of: ${meta.shown}.`),
+    ...base(meta),
     check: (v) => {
       for (let i = 0; i < v.length; i++) {
         const ch = v[i]!;

@@ -6,6 +6,7 @@ import { bindProvider } from "../../engine/bind.js";
 import type { Infer } from "../../engine/shape.js";
 import type { ProviderDefinition } from "../../types.js";
 import { type AtlasContext, type AtlasContextInput, resolveAtlasContext } from "./context.js";
+import { atlasDocs } from "./docs.js";
 import { fields, passwordPolicy } from "./fields.js";
 import { createUser, updateUser } from "./requests.js";
 
@@ -18,7 +19,7 @@ export const atlasDefinition = {
   password: passwordPolicy,
 } satisfies ProviderDefinition<AtlasContext>;
 
-export const atlas = bindProvider<typeof atlasDefinition, AtlasContextInput>(atlasDefinition);
+export const atlas = bindProvider<typeof atlasDefinition, AtlasContextInput>(atlasDefinition, atlasDocs);
 
 export const validateField = atlas.validateField;
 export const validateRequest = atlas.validateRequest;
@@ -34,4 +35,4 @@ export type UpdateUserRequest = Infer<typeof updateUser>;
 export { atlasAuthTypeOf } from "./auth.js";
 export type { AtlasAuthType, AtlasContext, AtlasContextInput } from "./context.js";
 export { ATLAS_AUTH_TYPES } from "./context.js";
-export { encodeAtlasPathSegment } from "./path.js";
+export { atlasDocs };

@@ -24,17 +24,12 @@ export function rule(
   op: Op,
   name: string,
   profile: RuleProfile,
-  description: string,
-  source: string,
   message: (p: Record<string, unknown>) => string,
 ): StructuralRule<C> {
-  return { id: `atlas.${op}.${name}`, description, source, profile, message };
+  return { id: `atlas.${op}.${name}`, profile, message };
 }
 
-export const UNKNOWN_KEYS =
-  "SPEC CloudDatabaseUser has no additionalProperties: false; v1.0 answered INVALID_ATTRIBUTE for unknown attributes, unconfirmed for v2; readOnly links are ignored on input: refused in strict only";
-
-/** Built-in roles that act on the whole cluster; every example grants them on admin (atlas.md §7). */
+/** Built-in roles that act on the whole cluster; every example grants them on admin (docs/vendors/atlas.md §7). */
 export const CLUSTER_WIDE_ROLES = [
   "atlasAdmin",
   "backup",
@@ -54,8 +49,6 @@ function roleShape(op: Op) {
       op,
       "clusterRoleOnAdmin",
       "strict",
-      "Cluster-wide built-in roles are granted on admin.",
-      "atlas.md §7 (every example grants *AnyDatabase, atlasAdmin, clusterMonitor, backup, enableSharding on admin; Atlas's own rule was not found)",
       (p) =>
         `${p.path} is "${p.actual as string}", but ${p.role as string} is a cluster-wide role granted on "admin" in MongoDB Atlas`,
     ),
@@ -81,8 +74,6 @@ function roleShape(op: Op) {
       op,
       "roleNamespaceLength",
       "strict",
-      "database.collection is at most 255 bytes in UTF-8.",
-      "MongoDB limits, Namespace Length (255 bytes for <database>.<collection>)",
       (p) => `${p.path} makes the namespace ${p.actual as number} bytes; MongoDB allows at most 255`,
     ),
     check: (o) => {
@@ -98,7 +89,7 @@ function roleShape(op: Op) {
       databaseName: required(field(fields.roleDatabaseName)),
       collectionName: optional(field(fields.collectionName)),
     },
-    { unknownKeys: "reject-in-strict", unknownKeysSource: UNKNOWN_KEYS, checks: [clusterWide, namespace] },
+    { unknownKeys: "reject-in-strict", checks: [clusterWide, namespace] },
   );
 }
 
@@ -117,8 +108,6 @@ export function rolesShape(op: Op) {
         op,
         "rolesMinItems",
         "both",
-        "At least one role.",
-        "SPEC CloudDatabaseUser.roles (required); AKO: 'The Atlas returns an error if Roles is empty' (atlas.md §7)",
         (p) =>
           `${p.path} has ${p.actual as number} roles; MongoDB Atlas requires at least ${p.min as number}`,
       ),
@@ -129,8 +118,6 @@ export function rolesShape(op: Op) {
         op,
         "duplicateRole",
         "strict",
-        "The same role, database and collection only once.",
-        "inferred: a repeated grant adds nothing",
         (p) => `${p.path} repeats the role of roles[${p.firstIndex as number}]`,
       ),
     },
@@ -150,14 +137,12 @@ export function scopesShape(op: Op) {
             op,
             "scopeTypeEnum",
             "both",
-            "CLUSTER, DATA_LAKE or STREAM.",
-            "SPEC UserScope.type enum",
             (p) => `${p.path} must be one of ${(p.allowed as string[]).join(", ")} on MongoDB Atlas`,
           ),
         ),
       ),
     },
-    { unknownKeys: "reject-in-strict", unknownKeysSource: UNKNOWN_KEYS },
+    { unknownKeys: "reject-in-strict" },
   );
   return array("scopes", scope, {
     unique: {
@@ -170,8 +155,6 @@ export function scopesShape(op: Op) {
         op,
         "duplicateScope",
         "strict",
-        "The same scope (name and type) only once.",
-        "inferred: a repeated scope adds nothing; the same name with two types is fine (TF withScopes, atlas.md §7)",
         (p) => `${p.path} repeats scopes[${p.firstIndex as number}]`,
       ),
     },
@@ -184,18 +167,17 @@ export function labelsShape(op: Op) {
       op,
       "labelIncomplete",
       "strict",
-      "A label has both a key and a value.",
-      "inferred: SPEC ComponentLabel requires neither, but a label is a key-value pair (key and value 1..255)",
       (p) => `${p.path} is missing; a MongoDB Atlas label needs both key and value`,
     ),
     check: (o) =>
       (["key", "value"] as const).filter((k) => o[k] === undefined).map((key) => ({ key, params: {} })),
-    jsonSchema: { required: ["key", "value"] },
+    // `properties` beside `required`: strict validators want each required name defined where it is required.
+    jsonSchema: { required: ["key", "value"], properties: { key: true, value: true } },
   };
   const label = object(
     "label",
     { key: optional(field(fields.labelKey)), value: optional(field(fields.labelValue)) },
-    { unknownKeys: "reject-in-strict", unknownKeysSource: UNKNOWN_KEYS, checks: [incomplete] },
+    { unknownKeys: "reject-in-strict", checks: [incomplete] },
   );
   return array("labels", label);
 }

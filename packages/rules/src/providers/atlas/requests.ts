@@ -15,19 +15,9 @@ import {
 } from "./auth.js";
 import { type AtlasAuthType, type AtlasContext, atlasContext } from "./context.js";
 import { BUILT_IN_ROLES, fields } from "./fields.js";
-import {
-  isBuiltIn,
-  labelsShape,
-  type Op,
-  rolesShape,
-  rule,
-  scopesShape,
-  UNKNOWN_KEYS,
-} from "./request-items.js";
+import { isBuiltIn, labelsShape, type Op, rolesShape, rule, scopesShape } from "./request-items.js";
 
 type C = AtlasContext;
-
-const SPEC_USER = "SPEC CloudDatabaseUser";
 
 const withAuth = (ctx: C, authType: AtlasAuthType): C =>
   authType === ctx.authType ? ctx : atlasContext(ctx.profile, authType, ctx.now);
@@ -40,8 +30,6 @@ const typeEnum = <F extends TypeField>(op: Op, f: F) =>
       op,
       `${f}Enum`,
       "both",
-      `One of ${TYPE_VALUES[f].join(", ")}.`,
-      `${SPEC_USER}.${f} enum`,
       (p) => `${p.path} must be one of ${(p.allowed as string[]).join(", ")} on MongoDB Atlas`,
     ),
   );
@@ -54,8 +42,6 @@ function userChecks(op: Op): ObjectCheck<C>[] {
       op,
       "oneAuthType",
       "both",
-      "At most one of awsIAMType, x509Type, ldapAuthType, oidcAuthType is not NONE.",
-      "SPEC username table (one method per user); CLI create.go flags mutually exclusive; TF ConflictsWith (atlas.md §7)",
       (p) =>
         `${p.path} selects a second auth method; ${p.first as string} already does, and MongoDB Atlas allows one`,
     ),
@@ -77,8 +63,6 @@ function userChecks(op: Op): ObjectCheck<C>[] {
       op,
       "customRoleAlone",
       "strict",
-      "A user with a custom role has no other role.",
-      "DOCS api-errors: 'If assigned a custom DB role, a user can only be assigned one role'; custom = not a SPEC roleName enum value",
       (p) =>
         `${p.path} has ${p.count as number} roles, but "${p.customRole as string}" is a custom role and MongoDB Atlas allows only that one`,
     ),
@@ -97,6 +81,7 @@ function userChecks(op: Op): ObjectCheck<C>[] {
         {
           properties: {
             roles: {
+              type: "array",
               items: {
                 not: {
                   type: "object",
@@ -120,8 +105,6 @@ function passwordGate(op: Op) {
       op,
       "passwordNotAllowed",
       "both",
-      "A password only for SCRAM users.",
-      "SPEC password ('To authenticate with SCRAM-SHA'); CLI refuses '$external authentication and password'; TF password ConflictsWith x509/ldap/aws types (atlas.md §7)",
       (p) => `${p.path} is only for SCRAM users; MongoDB Atlas users of other auth types have no password`,
     ),
   };
@@ -132,13 +115,12 @@ const passwordRequired: ObjectCheck<C> = {
     "createUser",
     "passwordRequired",
     "both",
-    "SCRAM users are created with a password.",
-    "SPEC CloudDatabaseUser.password: 'To authenticate with SCRAM-SHA, you must specify this parameter'; SEED",
     (p) => `${p.path} is required by MongoDB Atlas for SCRAM users (all four auth type fields NONE)`,
   ),
   when: (ctx) => ctx.authType === "SCRAM",
   check: (o) => (o.password === undefined ? [{ key: "password", params: {} }] : undefined),
-  jsonSchema: { required: ["password"] },
+  // `properties` beside `required`: strict validators want each required name defined where it is required.
+  jsonSchema: { required: ["password"], properties: { password: true } },
 };
 
 function body(op: Op) {
@@ -167,14 +149,13 @@ export const createUser = object(
   },
   {
     unknownKeys: "reject-in-strict",
-    unknownKeysSource: UNKNOWN_KEYS,
     checks: [...userChecks("createUser"), passwordRequired],
     deriveContext: (o, ctx) => withAuth(ctx, atlasAuthTypeOf(o)),
     allowedWhen: { password: passwordGate("createUser") },
   },
 );
 
-// PATCH is partial: nothing is required, not even roles (atlas.md §8 item 5, CLI snapshot Update_only_password).
+// PATCH is partial: nothing is required, not even roles (docs/vendors/atlas.md §8 item 5, CLI snapshot Update_only_password).
 export const updateUser = object(
   "update database user body",
   {
@@ -187,7 +168,6 @@ export const updateUser = object(
   },
   {
     unknownKeys: "reject-in-strict",
-    unknownKeysSource: UNKNOWN_KEYS,
     checks: userChecks("updateUser"),
     deriveContext: (o, ctx) => withAuth(ctx, patchAuthType(o, ctx.authType)),
     allowedWhen: { password: passwordGate("updateUser") },

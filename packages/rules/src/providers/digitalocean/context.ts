@@ -3,7 +3,7 @@
  * engine's own (DigitalOcean publishes none), so the engine decides which rules apply; when it is
  * not given, every engine-specific rule is skipped rather than guessed.
  */
-import { formatPath } from "../../engine/violation.js";
+import { formatPath, isArray } from "../../engine/violation.js";
 import type { BaseContext, Profile, Violation } from "../../types.js";
 
 /** Engine slugs of `database_cluster.engine` (openapi `models/database_cluster.yml` @ 7c1300c4). */
@@ -123,11 +123,11 @@ function unknownKeys(obj: object, out: Violation[]): void {
 export function resolveContext(input: unknown): { ctx: DigitalOceanContext; violations: Violation[] } {
   if (input === undefined) return { ctx: DEFAULT_CONTEXT, violations: [] };
   const violations: Violation[] = [];
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+  if (typeof input !== "object" || input === null || isArray(input)) {
     violations.push({
       path: "context",
       rule: "digitalocean.context.type",
-      message: `context must be an object like { profile, engine }, but got ${input === null ? "null" : Array.isArray(input) ? "an array" : typeof input}; using the defaults`,
+      message: `context must be an object like { profile, engine }, but got ${input === null ? "null" : isArray(input) ? "an array" : typeof input}; using the defaults`,
       params: { expected: "object" },
     });
     return { ctx: DEFAULT_CONTEXT, violations };

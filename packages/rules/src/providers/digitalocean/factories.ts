@@ -4,7 +4,7 @@
  * companions of exact-case reserved-name rules.
  */
 
-import { asciiLower, foldedFirsts } from "../../chars.js";
+import { asciiLower } from "../../chars.js";
 import { type RuleMeta, ruleBase } from "../../checks.js";
 import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldInfo, Rule, RuleParams } from "../../types.js";
@@ -18,7 +18,7 @@ export function withMessage(rule: Rule<C>, message: (p: RuleParams, f: FieldInfo
 /** No U+0000 anywhere; reports its position. */
 export function noNul(meta: RuleMeta<C> & { readonly who: string }): Rule<C> {
   return {
-    ...ruleBase(meta, "Must not contain the NUL character (U+0000)."),
+    ...ruleBase(meta),
     check: (v) => {
       const index = v.indexOf("\u0000");
       return index < 0 ? undefined : { index };
@@ -37,7 +37,7 @@ export function forbidsChar(
 ): Rule<C> {
   const { char } = meta;
   return {
-    ...ruleBase(meta, `Must not contain ${quoteJson(char)} (${meta.who}).`),
+    ...ruleBase(meta),
     check: (v) => {
       const index = v.indexOf(char);
       return index < 0 ? undefined : { char, index };
@@ -51,10 +51,10 @@ export function forbidsChar(
 
 /** Fails for every value: the context itself rules the field out (an engine without users). */
 export function refusedInContext(
-  meta: RuleMeta<C> & { readonly message: (engine: unknown) => string; readonly description: string },
+  meta: RuleMeta<C> & { readonly message: (engine: unknown) => string },
 ): Rule<C> {
   return {
-    ...ruleBase(meta, meta.description),
+    ...ruleBase(meta),
     check: (_v, ctx) => ({ engine: ctx.engine }),
     message: (p) => meta.message(p.engine),
     jsonSchema: { not: {} },
@@ -75,7 +75,7 @@ export function reservedInOtherCase(meta: RuleMeta<C> & { readonly names: readon
   const longest = Math.max(...meta.names.map((n) => n.length));
   const alternatives = meta.names.map(anyCasePattern).join("|");
   return {
-    ...ruleBase(meta, `Not ${meta.names.join(" or ")} in any other letter case.`),
+    ...ruleBase(meta),
     check: (v) =>
       v.length <= longest && !names.has(v) && names.has(asciiLower(v))
         ? { value: v, reserved: meta.names }
@@ -83,12 +83,6 @@ export function reservedInOtherCase(meta: RuleMeta<C> & { readonly names: readon
     message: (p, f) =>
       `${f.label} ${quoteJson(p.value)} is the reserved PostgreSQL role name ${quoteJson(asciiLower(p.value as string))} in another case; DigitalOcean may fold case, so it is refused`,
     jsonSchema: { anyOf: [{ not: { pattern: `^(?:${alternatives})$` } }, { enum: [...meta.names] }] },
-    // asciiLower keeps the length, so only values as long as a name can fold to it.
-    fast: {
-      kind: "firstNotIn",
-      firsts: foldedFirsts(meta.names.map(asciiLower)),
-      lengths: new Set(meta.names.map((n) => n.length)),
-    },
   };
 }
 
@@ -96,7 +90,7 @@ export function reservedInOtherCase(meta: RuleMeta<C> & { readonly names: readon
 export function prefixInOtherCase(meta: RuleMeta<C> & { readonly prefix: string }): Rule<C> {
   const { prefix } = meta;
   return {
-    ...ruleBase(meta, `Must not start with "${prefix}" in any other letter case.`),
+    ...ruleBase(meta),
     check: (v) =>
       !v.startsWith(prefix) && asciiLower(v.slice(0, prefix.length)) === prefix
         ? { prefix: v.slice(0, prefix.length) }
@@ -104,6 +98,5 @@ export function prefixInOtherCase(meta: RuleMeta<C> & { readonly prefix: string 
     message: (p, f) =>
       `${f.label} starts with "${p.prefix as string}", the reserved PostgreSQL prefix "${prefix}" in another case; DigitalOcean may fold case, so it is refused`,
     jsonSchema: { anyOf: [{ not: { pattern: `^${anyCasePattern(prefix)}` } }, { pattern: `^${prefix}` }] },
-    fast: { kind: "firstNotIn", firsts: foldedFirsts([asciiLower(prefix)]) },
   };
 }

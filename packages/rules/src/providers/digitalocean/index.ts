@@ -7,12 +7,14 @@ import { bindProvider } from "../../engine/bind.js";
 import type { Infer } from "../../engine/shape.js";
 import type { DigitalOceanContextInput } from "./context.js";
 import { digitaloceanDefinition } from "./definition.js";
+import { digitaloceanDocs } from "./docs.js";
 import type { addUser, resetUserAuth, updateUser } from "./requests.js";
 
-export { digitaloceanDefinition };
+export { digitaloceanDefinition, digitaloceanDocs };
 
 export const digitalocean = bindProvider<typeof digitaloceanDefinition, DigitalOceanContextInput>(
   digitaloceanDefinition,
+  digitaloceanDocs,
 );
 
 export const validateField = digitalocean.validateField;

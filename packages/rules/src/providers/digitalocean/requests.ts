@@ -26,15 +26,9 @@ import {
 import { kafkaTopic, mongoDatabase, opensearchIndex } from "./settings-fields.js";
 import { userName } from "./user-name.js";
 
-const SPEC = "openapi specification/resources/databases";
-const OPEN_OBJECT =
-  "the OpenAPI schema leaves the object open and DigitalOcean's reaction to unknown keys is undocumented (most likely ignored); strict refuses them because a misspelt key would silently change nothing";
-
-function enumRule(path: string, values: readonly string[], source: string): StructuralRule<C> {
+function enumRule(path: string, values: readonly string[]): StructuralRule<C> {
   return {
     id: `digitalocean.${path}.enum`,
-    description: `One of: ${values.join(", ")}.`,
-    source,
     profile: "both",
     message: (p) => `${p.path} must be one of: ${values.join(", ")}`,
   };
@@ -45,13 +39,11 @@ function enumRule(path: string, values: readonly string[], source: string): Stru
  * the docs say "not currently supported for other database engines", but whether the server then
  * fails or silently ignores the property is unobserved.
  */
-function engineGate(path: string, engine: Engine, name: string, source: string) {
+function engineGate(path: string, engine: Engine, name: string) {
   return {
     test: (ctx: C) => ctx.engine === undefined || ctx.engine === engine,
     rule: {
       id: `digitalocean.${path}.engine`,
-      description: `Only for ${name} clusters.`,
-      source: `${source}; strict only: the server's reaction on other engines (error or silently ignored) is unobserved`,
       profile: "strict",
       message: (p) =>
         `${p.path} applies to ${name} clusters only; DigitalOcean does not support it for this cluster's engine`,
@@ -59,32 +51,17 @@ function engineGate(path: string, engine: Engine, name: string, source: string) 
   };
 }
 
-const USER_SETTINGS = `${SPEC}/models/user_settings.yml @ 7c1300c4`;
-
 const mysqlSettings = object(
   "MySQL settings",
   {
     auth_plugin: required(
-      oneOf(
-        "auth plugin",
-        MYSQL_AUTH_PLUGINS,
-        enumRule(
-          "mysql_settings.auth_plugin",
-          MYSQL_AUTH_PLUGINS,
-          `${SPEC}/models/mysql_settings.yml @ 7c1300c4`,
-        ),
-      ),
+      oneOf("auth plugin", MYSQL_AUTH_PLUGINS, enumRule("mysql_settings.auth_plugin", MYSQL_AUTH_PLUGINS)),
     ),
   },
-  { unknownKeys: "reject-in-strict", unknownKeysSource: OPEN_OBJECT },
+  { unknownKeys: "reject-in-strict" },
 );
 
-const mysqlGate = engineGate(
-  "mysql_settings",
-  "mysql",
-  "MySQL",
-  `${SPEC}/databases_add_user.yml, databases_reset_auth.yml @ 7c1300c4 ('For mysql databases, the authentication method can be specified')`,
-);
+const mysqlGate = engineGate("mysql_settings", "mysql", "MySQL");
 
 /** `acl[].id`: computed by DigitalOcean, but echoed back in updates (databases_update_user.yml example). */
 const aclId: FieldSpec<C> = { name: "aclId", label: "Kafka ACL id", rules: [] };
@@ -98,11 +75,11 @@ const kafkaAcl = object(
       oneOf(
         "Kafka ACL permission",
         KAFKA_ACL_PERMISSIONS,
-        enumRule("settings.acl.permission", KAFKA_ACL_PERMISSIONS, USER_SETTINGS),
+        enumRule("settings.acl.permission", KAFKA_ACL_PERMISSIONS),
       ),
     ),
   },
-  { unknownKeys: "reject-in-strict", unknownKeysSource: OPEN_OBJECT },
+  { unknownKeys: "reject-in-strict" },
 );
 
 const opensearchAcl = object(
@@ -113,11 +90,11 @@ const opensearchAcl = object(
       oneOf(
         "OpenSearch ACL permission",
         OPENSEARCH_ACL_PERMISSIONS,
-        enumRule("settings.opensearch_acl.permission", OPENSEARCH_ACL_PERMISSIONS, USER_SETTINGS),
+        enumRule("settings.opensearch_acl.permission", OPENSEARCH_ACL_PERMISSIONS),
       ),
     ),
   },
-  { unknownKeys: "reject-in-strict", unknownKeysSource: OPEN_OBJECT },
+  { unknownKeys: "reject-in-strict" },
 );
 
 const mongoUserSettings = object(
@@ -128,11 +105,11 @@ const mongoUserSettings = object(
       oneOf(
         "MongoDB role",
         MONGO_USER_ROLES,
-        enumRule("settings.mongo_user_settings.role", MONGO_USER_ROLES, USER_SETTINGS),
+        enumRule("settings.mongo_user_settings.role", MONGO_USER_ROLES),
       ),
     ),
   },
-  { unknownKeys: "reject-in-strict", unknownKeysSource: OPEN_OBJECT },
+  { unknownKeys: "reject-in-strict" },
 );
 
 /**
@@ -142,14 +119,12 @@ const mongoUserSettings = object(
  */
 const mongoUpdateNotImplemented: ObjectCheck<C> = {
   id: "digitalocean.updateUser.mongo_user_settings.notImplemented",
-  description: "mongo_user_settings cannot be changed by an update (strict).",
-  source: `https://github.com/digitalocean/terraform-provider-digitalocean/pull/1387 (update answered 'Not Implemented'); ${SPEC}/databases_update_user.yml @ 7c1300c4 documents PostgreSQL, Kafka and OpenSearch settings only`,
   profile: "strict",
   message: (p) =>
     `${p.path} cannot be changed by an update: DigitalOcean answered "Not Implemented" (set it when adding the user instead)`,
   check: (obj) =>
     obj.mongo_user_settings === undefined ? undefined : [{ key: "mongo_user_settings", params: {} }],
-  jsonSchema: { not: { required: ["mongo_user_settings"] } },
+  jsonSchema: { properties: { mongo_user_settings: false } },
 };
 
 function userSettings(checks: readonly ObjectCheck<C>[]) {
@@ -163,28 +138,12 @@ function userSettings(checks: readonly ObjectCheck<C>[]) {
     },
     {
       unknownKeys: "reject-in-strict",
-      unknownKeysSource: OPEN_OBJECT,
       checks,
       allowedWhen: {
-        pg_allow_replication: engineGate(
-          "settings.pg_allow_replication",
-          "pg",
-          "PostgreSQL",
-          `${USER_SETTINGS} ('This option is not currently supported for other database engines')`,
-        ),
-        opensearch_acl: engineGate(
-          "settings.opensearch_acl",
-          "opensearch",
-          "OpenSearch",
-          `${USER_SETTINGS} (ACLs 'within a OpenSearch cluster')`,
-        ),
-        acl: engineGate("settings.acl", "kafka", "Kafka", `${USER_SETTINGS} (ACLs 'within a Kafka cluster')`),
-        mongo_user_settings: engineGate(
-          "settings.mongo_user_settings",
-          "mongodb",
-          "MongoDB",
-          `${USER_SETTINGS} ('This option is not currently supported for other database engines')`,
-        ),
+        pg_allow_replication: engineGate("settings.pg_allow_replication", "pg", "PostgreSQL"),
+        opensearch_acl: engineGate("settings.opensearch_acl", "opensearch", "OpenSearch"),
+        acl: engineGate("settings.acl", "kafka", "Kafka"),
+        mongo_user_settings: engineGate("settings.mongo_user_settings", "mongodb", "MongoDB"),
       },
     },
   );
@@ -196,15 +155,12 @@ function readOnly(what: string) {
     test: () => false,
     rule: {
       id: "digitalocean.addUser.readOnly",
-      description: "role, password, access_cert and access_key are read-only.",
-      source: `${SPEC}/models/database_user.yml @ 7c1300c4 (readOnly: true; OpenAPI: 'SHOULD NOT be sent as part of the request'); strict only: the server most likely ignores them`,
       profile: "strict",
       message: (p) => `${p.path} is read-only: ${what}; leave it out of the request`,
     } satisfies StructuralRule<C>,
   };
 }
 
-const ROLE_SOURCE = `${SPEC}/models/database_user.yml @ 7c1300c4`;
 const password: FieldSpec<C> = { name: "password", label: "password", secret: true, rules: [] };
 const accessKey: FieldSpec<C> = { name: "access_key", label: "Kafka access key", secret: true, rules: [] };
 const accessCert: FieldSpec<C> = { name: "access_cert", label: "Kafka access certificate", rules: [] };
@@ -217,23 +173,15 @@ const addUserShape = object(
     mysql_settings: optional(mysqlSettings),
     settings: optional(userSettings([])),
     // Server profile: read-only, so DigitalOcean ignores the value; only strict (where the gate refuses it) would care.
-    role: optional(
-      oneOf("role", USER_ROLES, { ...enumRule("addUser.role", USER_ROLES, ROLE_SOURCE), profile: "strict" }),
-    ),
+    role: optional(oneOf("role", USER_ROLES, { ...enumRule("addUser.role", USER_ROLES), profile: "strict" })),
     password: optional(field(password)),
     access_cert: optional(field(accessCert)),
     access_key: optional(field(accessKey)),
   },
   {
     unknownKeys: "reject-in-strict",
-    unknownKeysSource: OPEN_OBJECT,
     allowedWhen: {
-      readonly: engineGate(
-        "readonly",
-        "mongodb",
-        "MongoDB",
-        `${SPEC}/databases_add_user.yml @ 7c1300c4 ('For MongoDB clusters … not currently supported for other database engines'; to be deprecated for settings.mongo_user_settings.role)`,
-      ),
+      readonly: engineGate("readonly", "mongodb", "MongoDB"),
       mysql_settings: mysqlGate,
       role: readOnly("DigitalOcean decides the role (primary or normal)"),
       password: readOnly("DigitalOcean generates the password"),
@@ -255,7 +203,6 @@ export const updateUser = object(
   { settings: required(userSettings([mongoUpdateNotImplemented])) },
   {
     unknownKeys: "reject",
-    unknownKeysSource: `${SPEC}/databases_update_user.yml @ 7c1300c4 ('only settings can be updated via this type of request. If you wish to change the name of a user, you must recreate a new user.')`,
   },
 );
 
@@ -265,7 +212,6 @@ export const resetUserAuth = object(
   { mysql_settings: optional(mysqlSettings) },
   {
     unknownKeys: "reject-in-strict",
-    unknownKeysSource: OPEN_OBJECT,
     allowedWhen: { mysql_settings: mysqlGate },
   },
 );

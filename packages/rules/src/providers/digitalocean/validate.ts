@@ -1,9 +1,8 @@
 /**
  * `@dbusers/rules/digitalocean/validate`: the DigitalOcean validators alone, for clients that
- * check input before sending. Same rules, violations and messages as `@dbusers/rules/digitalocean`;
- * the published build of this entry leaves out the rule prose only `describeRules` and
- * `toJSONSchema` read (descriptions, sources, notes, JSON Schema fragments, suggestions), see
- * scripts/lean.ts.
+ * check input before sending. Same rules, violations and messages as `@dbusers/rules/digitalocean`,
+ * without the documentation table (descriptions, sources, notes, suggestions) that only
+ * `describeRules` and `suggestName` import.
  */
 import { bindValidators } from "../../engine/bind-validators.js";
 import type { DigitalOceanContextInput } from "./context.js";

@@ -2,11 +2,6 @@
 
 /** `MySQLUser.not_supported_chars` besides edge whitespace: ' " ; ` , / \ */
 export const FORBIDDEN_CHARS = "'\";`,/\\";
-/**
- * Printable ASCII the server accepts but the vendor's list of valid characters (letters, digits,
- * `@ ? #`, spaces, `_`, and `.` per security.rst) leaves out.
- */
-export const UNDOCUMENTED_CHARS = "!$%&()*+-:<=>[]^{|}~";
 /** Allowed by the documentation, but "not at the beginning and end". */
 export const DOCUMENTED_NOT_AT_EDGES = "@?#";
 

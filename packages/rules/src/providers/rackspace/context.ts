@@ -1,4 +1,5 @@
 /** What a Rackspace check may depend on: only the profile (there is one engine, MySQL, and no auth types). */
+import { isArray } from "../../engine/violation.js";
 import type { BaseContext, Profile, Violation } from "../../types.js";
 
 export type RackspaceContext = BaseContext;
@@ -38,7 +39,7 @@ function unreadable(path: string, rule: string): Violation {
  */
 function quickContext(input: unknown): RackspaceContext | undefined {
   if (input === undefined) return STRICT;
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  if (typeof input !== "object" || input === null || isArray(input)) return undefined;
   try {
     // The same keys the careful path reads: own, enumerable, strings.
     const keys = Object.keys(input);
@@ -67,7 +68,7 @@ export function resolveCarefully(input: unknown): {
 } {
   if (input === undefined) return { ctx: STRICT, violations: [] };
   const violations: Violation[] = [];
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+  if (typeof input !== "object" || input === null || isArray(input)) {
     violations.push({
       path: "context",
       rule: "rackspace.context.type",

@@ -7,6 +7,7 @@ import { bindProvider } from "../../engine/bind.js";
 import type { Infer } from "../../engine/shape.js";
 import type { PasswordPolicy, ProviderDefinition } from "../../types.js";
 import { type RackspaceContext, type RackspaceContextInput, resolveContext } from "./context.js";
+import { rackspaceDocs } from "./docs.js";
 import { fields } from "./fields.js";
 import type { changePasswords, createDatabases, createUsers, grantAccess, modifyUser } from "./requests.js";
 import { operations } from "./requests.js";
@@ -38,7 +39,10 @@ export const rackspaceDefinition = {
   password,
 } satisfies ProviderDefinition<RackspaceContext>;
 
-export const rackspace = bindProvider<typeof rackspaceDefinition, RackspaceContextInput>(rackspaceDefinition);
+export const rackspace = bindProvider<typeof rackspaceDefinition, RackspaceContextInput>(
+  rackspaceDefinition,
+  rackspaceDocs,
+);
 
 export const validateField = rackspace.validateField;
 export const validateRequest = rackspace.validateRequest;
@@ -64,9 +68,4 @@ export type GrantAccessRequest = Infer<typeof grantAccess>;
 export type CreateDatabasesRequest = Infer<typeof createDatabases>;
 
 export { KNOWN_CHARSETS, KNOWN_COLLATIONS, MYSQL_CHARSETS, type MysqlCharset } from "./charsets.js";
-export {
-  decodeUserPathSegment,
-  encodeDatabasePathSegment,
-  encodeUserPathSegment,
-  type UserAddress,
-} from "./path.js";
+export { rackspaceDocs };

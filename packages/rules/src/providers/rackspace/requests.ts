@@ -14,31 +14,26 @@ import { canonicalCharset, charsetOfCollation, KNOWN_CHARSETS } from "./charsets
 import type { RackspaceContext as C } from "./context.js";
 import { characterSet, collation, databaseName } from "./database-fields.js";
 import { canonicalJson, itemKey, showUser, userKey } from "./item-keys.js";
-import * as src from "./sources.js";
 import { host, password, userName } from "./user-fields.js";
 
-const IGNORED = `${src.SCHEMA}: "additionalProperties": True, so the server silently ignores unknown keys`;
-const OPEN = { unknownKeys: "reject-in-strict", unknownKeysSource: IGNORED } as const;
+/** The API schemas allow unknown keys and the server ignores them: refused in strict only. */
+const OPEN = { unknownKeys: "reject-in-strict" } as const;
 
 function rule(
   id: string,
   profile: "both" | "strict",
-  source: string,
-  description: string,
   message: StructuralRule<C>["message"],
 ): StructuralRule<C> {
-  return { id, profile, source, description, message };
+  return { id, profile, message };
 }
 
 /** The server accepts an empty list and does nothing; a client sending one has made a mistake. */
-function atLeastOne(op: string, ruleName: string, what: string, source: string) {
+function atLeastOne(op: string, ruleName: string, what: string) {
   return {
     count: 1,
     rule: rule(
       `rackspace.${op}.${ruleName}`,
       "strict",
-      source,
-      `At least one ${what}.`,
       (p) =>
         `${p.path} is empty; Rackspace accepts an empty list and does nothing, so send at least 1 ${what}`,
     ),
@@ -48,17 +43,15 @@ function atLeastOne(op: string, ruleName: string, what: string, source: string) 
 const databaseRef = object("database reference", { name: required(field(databaseName)) }, OPEN);
 
 /** `databases_ref_list`: `[{"name": …}]`, `uniqueItems: True` (whole items compared, as Python's == does). */
-function databaseRefs(op: string, minItemsSource: string) {
+function databaseRefs(op: string) {
   return array("database references", databaseRef, {
-    minItems: atLeastOne(op, "databasesMinItems", "database", minItemsSource),
+    minItems: atLeastOne(op, "databasesMinItems", "database"),
     unique: {
       key: itemKey,
       show: (item) => canonicalJson(item) ?? "",
       rule: rule(
         `rackspace.${op}.duplicateDatabase`,
         "both",
-        `${src.SCHEMA}: databases_ref_list "uniqueItems": True`,
-        "No database reference twice.",
         (p) =>
           `${p.path} repeats database reference ${p.key} (first at index ${p.firstIndex}); Rackspace refuses duplicates`,
       ),
@@ -72,12 +65,7 @@ const newUser = object(
     name: required(field(userName)),
     password: required(field(password)),
     host: optional(field(host)),
-    databases: optional(
-      databaseRefs(
-        "createUsers",
-        `${src.DOC_CREATE_USER}: "One or more database names must be specified." (schema minItems 0)`,
-      ),
-    ),
+    databases: optional(databaseRefs("createUsers")),
   },
   OPEN,
 );
@@ -87,15 +75,13 @@ export const createUsers = object(
   {
     users: required(
       array("users", newUser, {
-        minItems: atLeastOne("createUsers", "minItems", "user", `${src.SCHEMA}: users_list "minItems": 0`),
+        minItems: atLeastOne("createUsers", "minItems", "user"),
         unique: {
           key: userKey,
           show: showUser,
           rule: rule(
             "rackspace.createUsers.duplicateUser",
             "both",
-            `${src.API_CHECKS}: populate_users raises DatabaseInitialUserDuplicateError`,
-            "No two users with the same name and host (a missing host is %).",
             (p) =>
               `${p.path} repeats user ${p.key} (first at index ${p.firstIndex}); Rackspace refuses two users with the same name and host`,
           ),
@@ -112,7 +98,7 @@ const passwordChange = object(
     name: required(field(userName)),
     password: required(field(password)),
     host: optional(field(host)),
-    databases: optional(databaseRefs("changePasswords", `${src.SCHEMA}: users_list "minItems": 0`)),
+    databases: optional(databaseRefs("changePasswords")),
   },
   {
     ...OPEN,
@@ -124,8 +110,6 @@ const passwordChange = object(
         rule: rule(
           "rackspace.changePasswords.databasesIgnored",
           "strict",
-          `${src.SCHEMA}: users_list (shared with create); ${src.API_CHECKS}: update_all reads only name, host, password`,
-          "No databases when changing passwords: the server ignores them (grant access instead).",
           (p) => `${p.path} is ignored when changing passwords; use grantAccess to change a user's databases`,
         ),
       },
@@ -138,12 +122,7 @@ export const changePasswords = object(
   {
     users: required(
       array("users", passwordChange, {
-        minItems: atLeastOne(
-          "changePasswords",
-          "minItems",
-          "user",
-          `${src.SCHEMA}: users_list "minItems": 0`,
-        ),
+        minItems: atLeastOne("changePasswords", "minItems", "user"),
       }),
     ),
   },
@@ -154,8 +133,6 @@ const atLeastOneAttribute: ObjectCheck<C> = {
   ...rule(
     "rackspace.modifyUser.minProperties",
     "both",
-    `${src.SCHEMA}: user_attributes "minProperties": 1`,
-    "At least one of name, password, host.",
     (p) => `${p.path} is empty; Rackspace requires at least one of name, password, host`,
   ),
   // JSON drops undefined values, so they do not count; the schema counts any key, known or not.
@@ -180,7 +157,7 @@ export const modifyUser = object(
 
 export const grantAccess = object(
   "grant access request",
-  { databases: required(databaseRefs("grantAccess", `${src.SCHEMA}: databases_ref_list "minItems": 0`)) },
+  { databases: required(databaseRefs("grantAccess")) },
   OPEN,
 );
 
@@ -190,8 +167,6 @@ const collationMatchesCharset: ObjectCheck<C> = {
   ...rule(
     "rackspace.createDatabases.collationCharset",
     "both",
-    `${src.MODEL}: MySQLSchema.collate "%(val)s not a valid collation for charset %(char)s."; ${src.MYSQL_CHARSETS_DOC}`,
-    "When both are given, the collation belongs to the character set (utf8 and utf8mb3 are one set).",
     (p) =>
       `${p.path} ${quoteJson(p.collation)} is a collation of ${p.collationCharset}, not of ${quoteJson(p.characterSet)}; Rackspace refuses the pair`,
   ),
@@ -220,12 +195,7 @@ export const createDatabases = object(
   {
     databases: required(
       array("databases", newDatabase, {
-        minItems: atLeastOne(
-          "createDatabases",
-          "minItems",
-          "database",
-          `${src.SCHEMA}: databases_def "minItems": 0`,
-        ),
+        minItems: atLeastOne("createDatabases", "minItems", "database"),
         unique: {
           key: (item) => {
             const name = (item as { name?: unknown }).name;
@@ -235,8 +205,6 @@ export const createDatabases = object(
           rule: rule(
             "rackspace.createDatabases.duplicateName",
             "both",
-            `${src.API_CHECKS}: populate_validated_databases raises DatabaseInitialDatabaseDuplicateError`,
-            "No database name twice.",
             (p) =>
               `${p.path} repeats database ${p.key} (first at index ${p.firstIndex}); Rackspace refuses duplicates`,
           ),

@@ -1,13 +1,18 @@
 /**
- * Where the Rackspace rules come from. Rackspace Cloud Databases v1.0 is OpenStack Trove (ex-reddwarf),
- * forked by Rackspace under Python 2; its documentation describes the 2012–2014 server.
+ * Where the Rackspace rules come from (read by the documentation table only). Rackspace Cloud
+ * Databases v1.0 is OpenStack Trove (ex-reddwarf), forked by Rackspace under Python 2; its
+ * documentation describes the 2012–2014 server.
  *
  * How a rule gets its profile: `both` when Trove refuses the value in every version Rackspace could
  * run (the reddwarf fork of 2012 through Trove HEAD), so the server profile does not refuse a name a
- * Rackspace/Trove server accepts; `strict` for what only the documentation, or only some versions,
- * refuse (reserved names in another letter case, performance_schema and sys, short IPv4 forms, names
- * missing from Trove's charset list). Two `both` rules follow one server generation, as the facts
- * file (§1.3, §1.4) pins them: printable ASCII (Python 2's repr; Python 3 Trove would also take
+ * Rackspace/Trove server accepts; `strict` for what the documentation forbids with no evidence of the
+ * vendor's own tools sending it successfully, or what only some versions refuse or silently ignore
+ * (reserved names in another letter case, performance_schema and sys, short IPv4 forms, names missing
+ * from Trove's charset list, empty lists). User names and passwords take any printable ASCII but the
+ * denylist: the integration tests of reddwarf/Trove create `tes!@#tuser` and `anous*&^er` with
+ * `testpa$^%ssword` and get 202 (docs/vendors/rackspace.md §1.6), so strict no longer keeps them to
+ * the characters the documentation lists. Two `both` rules follow one server generation, as
+ * docs/vendors/rackspace.md §1.3 and §1.4 pin them: printable ASCII (Python 2's repr; Python 3 Trove would also take
  * printable non-ASCII) and the host IP parser (netaddr IPNetwork, 2017 on; 2014–2017 IPAddress also
  * took hex and 32-bit forms, and the 2012–2014 octet parser refused any % but a lone one).
  */

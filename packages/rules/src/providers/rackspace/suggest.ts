@@ -12,7 +12,6 @@ import {
   RESERVED_DATABASES,
   RESERVED_DATABASES_ANY_VERSION,
   RESERVED_USERS,
-  UNDOCUMENTED_CHARS,
 } from "./constants.js";
 import type { RackspaceContext as C } from "./context.js";
 
@@ -21,15 +20,13 @@ const escapeClass = (chars: string) => chars.replace(/[\\\]^-]/g, "\\$&");
 /** One character the profile allows in a user name (or password). */
 const PRINTABLE = /^[ -~]$/u;
 const FORBIDDEN = new RegExp(`[${escapeClass(FORBIDDEN_CHARS)}]`, "u");
-const UNDOCUMENTED = new RegExp(`[${escapeClass(UNDOCUMENTED_CHARS)}]`, "u");
 const USER_EDGE = {
   strict: new RegExp(`^[\\s${escapeClass(DOCUMENTED_NOT_AT_EDGES)}]$`, "u"),
   server: /^\s$/u,
 };
 
-function userCharAllowed(ch: string, ctx: C): boolean {
-  if (!PRINTABLE.test(ch) || FORBIDDEN.test(ch)) return false;
-  return ctx.profile === "server" || !UNDOCUMENTED.test(ch);
+function userCharAllowed(ch: string): boolean {
+  return PRINTABLE.test(ch) && !FORBIDDEN.test(ch);
 }
 
 /** Reserved names are short, and none of them ends in `_1`. */
@@ -37,7 +34,7 @@ const unreserve = (name: string, reserved: boolean) => (reserved ? `${name}_1` :
 
 export function suggestUserName(raw: string, ctx: C): string {
   let name = "";
-  for (const ch of asciiFold(raw)) name += userCharAllowed(ch, ctx) ? ch : "_";
+  for (const ch of asciiFold(raw)) name += userCharAllowed(ch) ? ch : "_";
   const edge = USER_EDGE[ctx.profile];
   name = trimWith(truncateCodePoints(trimWith(name, edge), 16), edge);
   const key = ctx.profile === "strict" ? name.toLowerCase() : name;
