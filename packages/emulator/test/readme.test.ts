@@ -21,7 +21,7 @@ const readme = readFileSync(join(packageDir, "README.md"), "utf8");
 function block(heading: string, info: string, after = ""): string {
   const section = readme.slice(readme.indexOf(heading));
   const from = after === "" ? section : section.slice(section.indexOf(after));
-  const match = new RegExp(`\`\`\`${info}\\n([\\s\\S]*?)\`\`\``).exec(from);
+  const match = new RegExp(`\`\`\`${info}(?: [^\\n]*)?\\n([\\s\\S]*?)\`\`\``).exec(from);
   if (!match?.[1]) throw new Error(`no \`\`\`${info} block under ${heading}`);
   return match[1];
 }
