@@ -5,7 +5,7 @@
  * caller still gets working credentials.
  */
 import type { Secret } from "@dbusers/core";
-import type { Credentials, DbUser, UserChanges, UserKey } from "../model.js";
+import type { Credentials, DbUser, UserChanges, UserKey, UserSpec } from "../model.js";
 import { specOf } from "../spec.js";
 import type { Target } from "../target.js";
 import { covers } from "./diff.js";
@@ -18,8 +18,11 @@ export type StepRunner = (change: PlannedChange) => Promise<string | undefined>;
 export interface StepContext {
   readonly attempts: number;
   readonly deliver: (credentials: Credentials) => Promise<void>;
-  /** Makes a password where the caller chooses them; `undefined` where the server does. */
-  readonly password: (() => Secret) | undefined;
+  /**
+   * Makes a password for a user where the caller chooses them (`undefined` for a user that has
+   * none); the function is `undefined` where the server chooses.
+   */
+  readonly password: ((spec: UserSpec) => Secret | undefined) | undefined;
 }
 
 async function find(target: Target, key: UserKey): Promise<DbUser | undefined> {
@@ -61,7 +64,7 @@ export function steps(target: Target, context: StepContext): StepRunner {
     mysqlAuthPlugin?: PlannedChange & { action: "rotate" },
   ): Promise<string | undefined> {
     for (let attempt = 1; ; attempt++) {
-      const password = context.password?.();
+      const password = context.password?.(key);
       try {
         const rotated = await target.rotatePassword(key, {
           ...chosen(password),
@@ -79,7 +82,7 @@ export function steps(target: Target, context: StepContext): StepRunner {
   async function create(change: PlannedChange & { action: "create" }): Promise<string | undefined> {
     const spec = change.user;
     for (let attempt = 1; ; attempt++) {
-      const password = context.password?.();
+      const password = context.password?.(spec);
       try {
         const created = await target.createUser(spec, chosen(password));
         await deliver(created.credentials);
@@ -94,6 +97,7 @@ export function steps(target: Target, context: StepContext): StepRunner {
             await deliver(credentialsOf(target, existing, password));
             return "the answer was lost; the user exists with the password that was sent";
           }
+          if (context.password !== undefined) return "the answer was lost; the user exists";
           await rotate(spec);
           return "the answer was lost; the user exists, so its password was reset to capture it";
         }
