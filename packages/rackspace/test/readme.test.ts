@@ -10,10 +10,10 @@ const MODULES: Record<string, unknown> = {
   "@dbusers/emulator": emulatorModule,
 };
 
-/** The fenced block after the "## Example" heading with the given info string. */
+/** The fenced block after the "## Example" heading whose info string starts with the given language (`ts run`, `text output`). */
 function block(info: string): string {
   const example = readme.slice(readme.indexOf("## Example"));
-  const match = new RegExp(`\`\`\`${info}\\n([\\s\\S]*?)\`\`\``).exec(example);
+  const match = new RegExp(`\`\`\`${info}(?: [^\\n]*)?\\n([\\s\\S]*?)\`\`\``).exec(example);
   if (!match?.[1]) throw new Error(`no \`\`\`${info} block under ## Example`);
   return match[1];
 }
