@@ -7,7 +7,7 @@
  */
 import { Secret } from "@dbusers/core";
 import { generatePassword } from "@dbusers/rules";
-import type { Credentials, UserSpec, VendorName } from "../model.js";
+import type { CallOptions, Credentials, UserSpec, VendorName } from "../model.js";
 import type { Target } from "../target.js";
 import type { Connections } from "./connect.js";
 import { PlanDriftError } from "./errors.js";
@@ -43,6 +43,11 @@ export interface ApplyOptions {
   readonly checkDrift?: boolean;
   /** Attempts of a write whose answer was lost (each after a read). Default 3. */
   readonly attempts?: number;
+  /**
+   * How a write the vendor applies after accepting it (Rackspace's 202) is waited for: by default
+   * until it is visible, polling as the vendor's client does, so a plan right after shows it.
+   */
+  readonly wait?: CallOptions["wait"];
 }
 
 export interface ApplyResult {
@@ -105,6 +110,7 @@ export async function applyPlan(
         attempts: options.attempts ?? 3,
         deliver,
         password: passwordFor(target),
+        ...(options.wait === undefined ? {} : { wait: options.wait }),
       });
       for (const change of targetPlan.changes) {
         options.onStep?.({ phase: "start", target: targetPlan.name, change });

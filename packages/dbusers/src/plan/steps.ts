@@ -5,7 +5,7 @@
  * caller still gets working credentials.
  */
 import type { Secret } from "@dbusers/core";
-import type { Credentials, DbUser, UserChanges, UserKey, UserSpec } from "../model.js";
+import type { CallOptions, Credentials, DbUser, UserChanges, UserKey, UserSpec } from "../model.js";
 import { specOf } from "../spec.js";
 import type { Target } from "../target.js";
 import { covers } from "./diff.js";
@@ -23,6 +23,8 @@ export interface StepContext {
    * none); the function is `undefined` where the server chooses.
    */
   readonly password: ((spec: UserSpec) => Secret | undefined) | undefined;
+  /** How writes a vendor applies after accepting them (Rackspace's 202s) are waited for. */
+  readonly wait?: CallOptions["wait"];
 }
 
 async function find(target: Target, key: UserKey): Promise<DbUser | undefined> {
@@ -40,6 +42,8 @@ function chosen(password: Secret | undefined): { password?: Secret } {
 
 export function steps(target: Target, context: StepContext): StepRunner {
   const { attempts, deliver } = context;
+  // Every write waits until the vendor shows it (the default), so the next plan sees it.
+  const call: CallOptions = context.wait === undefined ? {} : { wait: context.wait };
 
   /** Retries `write` while it fails in a way that may or may not have happened and `settled` says it did not. */
   async function retrying<T>(
@@ -67,6 +71,7 @@ export function steps(target: Target, context: StepContext): StepRunner {
       const password = context.password?.(key);
       try {
         const rotated = await target.rotatePassword(key, {
+          ...call,
           ...chosen(password),
           ...(mysqlAuthPlugin?.mysqlAuthPlugin ? { mysqlAuthPlugin: mysqlAuthPlugin.mysqlAuthPlugin } : {}),
         });
@@ -84,7 +89,7 @@ export function steps(target: Target, context: StepContext): StepRunner {
     for (let attempt = 1; ; attempt++) {
       const password = context.password?.(spec);
       try {
-        const created = await target.createUser(spec, chosen(password));
+        const created = await target.createUser(spec, { ...call, ...chosen(password) });
         await deliver(created.credentials);
         return attempt === 1
           ? undefined
@@ -116,7 +121,7 @@ export function steps(target: Target, context: StepContext): StepRunner {
         const changes: Record<string, unknown> = {};
         for (const f of change.fields) changes[f.field] = f.to;
         const { note } = await retrying(
-          () => target.updateUser(change.user, changes as UserChanges),
+          () => target.updateUser(change.user, changes as UserChanges, call),
           async () => {
             const now = await find(target, change.user);
             return now !== undefined && covers(changes, specOf(now))
@@ -128,7 +133,7 @@ export function steps(target: Target, context: StepContext): StepRunner {
       }
       case "delete": {
         try {
-          await target.deleteUser(change.user);
+          await target.deleteUser(change.user, call);
           return undefined;
         } catch (error) {
           if (!isNotFound(error) && !mayHaveHappened(error)) throw error;
