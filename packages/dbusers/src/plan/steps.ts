@@ -4,7 +4,7 @@
  * exists; when its answer (and so a server-chosen password) was lost, the password is reset so the
  * caller still gets working credentials.
  */
-import type { Secret } from "@dbusers/core";
+import { type Secret, sleep } from "@dbusers/core";
 import type { CallOptions, Credentials, DbUser, UserChanges, UserKey, UserSpec } from "../model.js";
 import { specOf } from "../spec.js";
 import type { Target } from "../target.js";
@@ -26,6 +26,10 @@ export interface StepContext {
   /** How writes a vendor applies after accepting them (Rackspace's 202s) are waited for. */
   readonly wait?: CallOptions["wait"];
 }
+
+/** How often, and how many times, a lost create is looked for where writes land later (Rackspace). */
+const SETTLE_POLLS = 5;
+const SETTLE_INTERVAL_MS = 2000;
 
 async function find(target: Target, key: UserKey): Promise<DbUser | undefined> {
   try {
@@ -84,6 +88,21 @@ export function steps(target: Target, context: StepContext): StepRunner {
     }
   }
 
+  /**
+   * The user, if the lost create made it. Where the vendor applies a write after accepting it
+   * (Rackspace's 202, docs/vendors/rackspace.md §1.1), a create that was accepted may not show yet:
+   * look a few times before concluding it was not, or a second create would race the first.
+   */
+  async function settled(spec: UserSpec): Promise<DbUser | undefined> {
+    const polls = target.capabilities.asyncWrites ? SETTLE_POLLS : 1;
+    const wait = typeof context.wait === "object" ? context.wait.intervalMs : undefined;
+    for (let poll = 1; ; poll++) {
+      const found = await find(target, spec);
+      if (found !== undefined || poll >= polls) return found;
+      await sleep(wait ?? SETTLE_INTERVAL_MS);
+    }
+  }
+
   async function create(change: PlannedChange & { action: "create" }): Promise<string | undefined> {
     const spec = change.user;
     for (let attempt = 1; ; attempt++) {
@@ -96,7 +115,7 @@ export function steps(target: Target, context: StepContext): StepRunner {
           : `created on attempt ${attempt} (the user did not exist after a lost answer)`;
       } catch (error) {
         if (!mayHaveHappened(error)) throw error;
-        const existing = await find(target, spec);
+        const existing = await settled(spec);
         if (existing !== undefined) {
           if (password !== undefined) {
             await deliver(credentialsOf(target, existing, password));

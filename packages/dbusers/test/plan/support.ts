@@ -44,8 +44,11 @@ export interface World {
   env(): Record<string, string>;
   /** A dbusers.yaml header with the test's two targets (`app-pg`, `app-my`), then `users`. */
   file(users: string): string;
-  /** The same with the Atlas (`analytics`) and Rackspace (`legacy`) targets too. */
-  fileAll(users: string): string;
+  /**
+   * The same with the Atlas (`analytics`, by API key, or with `serviceAccount` by OAuth) and
+   * Rackspace (`legacy`) targets too.
+   */
+  fileAll(users: string, options?: { serviceAccount?: boolean }): string;
   write(name: string, text: string): string;
   /** Every password the emulator shows (DigitalOcean, Rackspace) right now (to prove none was printed). */
   passwords(): string[];
@@ -68,6 +71,7 @@ export function useWorld(
   const token = `dop_v1_${randomBytes(32).toString("hex")}`;
   const hex = (bytes: number) => randomBytes(bytes).toString("hex");
   const atlasKey = { publicKey: hex(4), privateKey: randomUUID() };
+  const atlasAccount = { clientId: `mdb_sa_id_${hex(12)}`, clientSecret: `mdb_sa_sk_${hex(20)}` };
   const rackspaceLogin = { username: "dbadmin", apiKey: hex(16) };
   const instances = Array.from({ length: RACKSPACE_INSTANCES }, () => randomUUID());
   let emulator: Emulator | undefined;
@@ -82,7 +86,7 @@ export function useWorld(
     emulator = await startEmulator({
       rateLimit: options.rateLimit ?? false,
       digitalocean: { token },
-      atlas: { apiKeys: [atlasKey] },
+      atlas: { apiKeys: [atlasKey], serviceAccounts: [atlasAccount] },
       rackspace: {
         writes: options.rackspaceWrites ?? "immediate",
         accounts: [
@@ -125,6 +129,8 @@ export function useWorld(
     DO_TOKEN: token,
     ATLAS_PUBLIC: atlasKey.publicKey,
     ATLAS_PRIVATE: atlasKey.privateKey,
+    ATLAS_CLIENT_ID: atlasAccount.clientId,
+    ATLAS_CLIENT_SECRET: atlasAccount.clientSecret,
     RS_USER: rackspaceLogin.username,
     RS_KEY: rackspaceLogin.apiKey,
   });
@@ -156,10 +162,14 @@ export function useWorld(
     },
     env,
     file: (users) => [...header(), users].join("\n"),
-    fileAll: (users) =>
+    fileAll: (users, options = {}) =>
       [
         ...header(),
-        `  analytics: { vendor: atlas, project: ${group}, baseUrl: "${running().url}", publicKey: { env: ATLAS_PUBLIC }, privateKey: { env: ATLAS_PRIVATE } }`,
+        `  analytics: { vendor: atlas, project: ${group}, baseUrl: "${running().url}", ${
+          options.serviceAccount
+            ? "clientId: { env: ATLAS_CLIENT_ID }, clientSecret: { env: ATLAS_CLIENT_SECRET }"
+            : "publicKey: { env: ATLAS_PUBLIC }, privateKey: { env: ATLAS_PRIVATE }"
+        } }`,
         `  legacy: { vendor: rackspace, instance: ${instance}, region: ${RACKSPACE_REGION}, baseUrl: "${running().url}", username: { env: RS_USER }, apiKey: { env: RS_KEY } }`,
         users,
       ].join("\n"),
