@@ -47,6 +47,7 @@ const VENDORS: Record<"atlas" | "rackspace", Vendor> = {
     password: fc
       .tuple(chars(ALNUM, 1, 1), chars(`${ALNUM}_.@?#`, 14, 30), chars(ALNUM, 1, 1))
       .map((p) => p.join("")),
+    sample: "Spawned_Secret_Value_1",
     createFlags: ["--databases", "orders"],
     updateFlags: ["--databases", "sales"],
     credentials: () => [h.rackspace.apiKey, h.rackspace.password],
