@@ -59,7 +59,7 @@ describe.skipIf(entry === undefined)("@mongodb-js/mcp-atlas-api-client (MongoDB'
         .split("\n")
         .map((line) => JSON.parse(line) as { step: string; value: unknown })
         .map(({ step, value }) => [step, value]),
-    ) as Record<string, never>;
+    ) as Record<string, unknown>;
     expect(steps.validate, stdout).toBe(true);
     expect(steps.created).toMatchObject({ username: "mcp-user-1", databaseName: "admin", groupId: GROUP });
     expect(steps.created).not.toHaveProperty("password");

@@ -87,6 +87,7 @@ describe.each(VALIDATE_ENTRIES)("the validate-only entry @dbusers/rules/%s/valid
       expect(name).not.toMatch(/docs|sources|suggest|describe|json-schema|engine\/bind\.ts|password/);
   });
   it("imports no other provider", () => {
-    for (const name of names) if (name.startsWith("providers/")) expect(name).toMatch(`providers/${provider}/`);
+    for (const name of names)
+      if (name.startsWith("providers/")) expect(name).toMatch(`providers/${provider}/`);
   });
 });
