@@ -7,6 +7,7 @@ import { measureModules } from "./modules.js";
 import { reportRackspace } from "./rackspace.js";
 import { measureRps, RPS_TARGET_RATIO } from "./rps.js";
 import { measureSize, SIZE_TARGET_BYTES } from "./size.js";
+import { speed } from "./speed/index.js";
 import { kB, table } from "./table.js";
 
 const only = process.argv[2];
@@ -76,7 +77,8 @@ async function modules(): Promise<void> {
   );
 }
 
-if (only === undefined || only === "rps") await rps();
+if (only === undefined || only === "speed") await speed();
+if (only === "rps") await rps();
 if (only === undefined || only === "atlas") await atlas();
 if (only === undefined || only === "size") await size();
 if (only === undefined || only === "modules") await modules();
