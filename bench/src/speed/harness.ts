@@ -4,6 +4,12 @@
  * order rotating every wave, and the request log cleared between waves, so warm-up, GC, load from
  * other processes and a server that slows as it ages weigh on every side alike. The result is a
  * ratio to raw fetch, never a time: the median of the rounds' ratios, with their spread.
+ *
+ * Two ratios per side: requests per second (wall time), and CPU time per request (the process's,
+ * which includes the in-process emulator's share, the same for every side). On a machine shared
+ * with other work the wall ratio swings with their load; the CPU ratio barely does, and since a
+ * saturated machine's throughput is one over the CPU per request, it is the floor the wall ratio
+ * tends to as load grows.
  */
 
 export type Call = () => Promise<unknown>;
@@ -34,6 +40,12 @@ export interface SideResult {
   readonly ratio: number;
   readonly min: number;
   readonly max: number;
+  /** Process CPU microseconds per request over every round. */
+  readonly cpuPerRequest: number;
+  /** The median of the rounds' CPU ratios (baseline CPU time / this side's CPU time). */
+  readonly cpuRatio: number;
+  readonly cpuMin: number;
+  readonly cpuMax: number;
 }
 
 export interface CompareResult {
@@ -44,8 +56,8 @@ export interface CompareResult {
   readonly sides: readonly SideResult[];
 }
 
-/** Runs `count` calls with `concurrency` in flight; returns the seconds it took. */
-export async function timed(call: Call, count: number, concurrency: number): Promise<number> {
+/** Runs `count` calls with `concurrency` in flight; returns the wall seconds and CPU microseconds it took. */
+export async function timed(call: Call, count: number, concurrency: number): Promise<[number, number]> {
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -53,9 +65,12 @@ export async function timed(call: Call, count: number, concurrency: number): Pro
       await call();
     }
   };
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return [seconds, used.user + used.system];
 }
 
 export function median(values: readonly number[]): number {
@@ -69,7 +84,9 @@ export async function compare(start: () => Promise<Round>, options: CompareOptio
   const { concurrency, rounds } = options;
   const waves = Math.max(1, Math.ceil(options.requests / concurrency / rounds));
   const totals = new Map<string, number>();
+  const cpuTotals = new Map<string, number>();
   const ratios = new Map<string, number[]>();
+  const cpuRatios = new Map<string, number[]>();
   for (let r = 0; r < rounds; r++) {
     const round = await start();
     try {
@@ -77,16 +94,21 @@ export async function compare(start: () => Promise<Round>, options: CompareOptio
       for (const [, call] of sides) await timed(call, options.warmup, concurrency);
       round.clear();
       const seconds = sides.map(() => 0);
+      const cpu = sides.map(() => 0);
       for (let wave = 0; wave < waves; wave++) {
         for (let i = 0; i < sides.length; i++) {
           const at = (i + wave + r) % sides.length;
-          seconds[at]! += await timed(sides[at]![1], concurrency, concurrency);
+          const [wall, micros] = await timed(sides[at]![1], concurrency, concurrency);
+          seconds[at]! += wall;
+          cpu[at]! += micros;
         }
         round.clear();
       }
       sides.forEach(([name], i) => {
         totals.set(name, (totals.get(name) ?? 0) + seconds[i]!);
+        cpuTotals.set(name, (cpuTotals.get(name) ?? 0) + cpu[i]!);
         ratios.set(name, [...(ratios.get(name) ?? []), seconds[0]! / seconds[i]!]);
+        cpuRatios.set(name, [...(cpuRatios.get(name) ?? []), cpu[0]! / cpu[i]!]);
       });
     } finally {
       await round.close();
@@ -99,12 +121,17 @@ export async function compare(start: () => Promise<Round>, options: CompareOptio
     rounds,
     sides: [...totals].map(([name, time]) => {
       const list = ratios.get(name)!;
+      const cpuList = cpuRatios.get(name)!;
       return {
         name,
         rps: requestsPerSide / time,
         ratio: median(list),
         min: Math.min(...list),
         max: Math.max(...list),
+        cpuPerRequest: cpuTotals.get(name)! / requestsPerSide,
+        cpuRatio: median(cpuList),
+        cpuMin: Math.min(...cpuList),
+        cpuMax: Math.max(...cpuList),
       };
     }),
   };

@@ -48,27 +48,60 @@ export async function speed(options: SpeedOptions = {}): Promise<void> {
     }
     results.push([vendor, cells]);
   }
-  const cell = (result: CompareResult, name: string) => {
-    const side = result.sides.find((s) => s.name === name)!;
-    return `${side.ratio.toFixed(2)}x (${side.min.toFixed(2)}-${side.max.toFixed(2)})`;
+  const side = (result: CompareResult, name: string) => result.sides.find((s) => s.name === name)!;
+  const wall = (result: CompareResult, name = "client") => {
+    const s = side(result, name);
+    return `${s.ratio.toFixed(2)}x (${s.min.toFixed(2)}-${s.max.toFixed(2)})`;
   };
-  const rows = results.map(([vendor, cells]) => [
-    vendor,
-    ...cells.map((c) => cell(c, "client")),
-    cells.every((c) => c.sides.find((s) => s.name === "client")!.ratio >= SPEED_TARGET_RATIO) ? "met" : "MISSED",
-  ]);
-  console.log(`\nclient / raw fetch, median (min-max of rounds)\n`);
-  console.log(table(["vendor", ...CONCURRENCIES.map((c) => `${c} in flight`), "target"], rows));
+  const cpu = (result: CompareResult, name = "client") => {
+    const s = side(result, name);
+    return `${s.cpuRatio.toFixed(2)}x (${s.cpuMin.toFixed(2)}-${s.cpuMax.toFixed(2)})`;
+  };
+  const met = (cells: CompareResult[], pick: (s: CompareResult["sides"][number]) => number) =>
+    cells.every((c) => pick(side(c, "client")) >= SPEED_TARGET_RATIO) ? "met" : "MISSED";
+  const head = ["vendor", ...CONCURRENCIES.map((c) => `${c} in flight`), "target"];
+  console.log("\nrequests per second, client / raw fetch: median (min-max of rounds)\n");
+  console.log(
+    table(
+      head,
+      results.map(([vendor, cells]) => [vendor, ...cells.map((c) => wall(c)), met(cells, (s) => s.ratio)]),
+    ),
+  );
+  console.log(
+    "\nCPU time per request, raw fetch / client (emulator included on both sides): median (min-max)\n",
+  );
+  console.log(
+    table(
+      head,
+      results.map(([vendor, cells]) => [vendor, ...cells.map((c) => cpu(c)), met(cells, (s) => s.cpuRatio)]),
+    ),
+  );
   const doCells = results.find(([vendor]) => vendor === "DigitalOcean")?.[1];
   if (doCells !== undefined) {
-    console.log("\nopenapi-fetch alone on the DigitalOcean route (what the library costs before the client adds anything)\n");
-    console.log(table(["", ...CONCURRENCIES.map((c) => `${c} in flight`)], [["openapi-fetch alone", ...doCells.map((c) => cell(c, "openapi-fetch alone"))]]));
+    console.log(
+      "\nopenapi-fetch alone on the DigitalOcean route (what the library costs before the client adds anything)\n",
+    );
+    console.log(
+      table(
+        ["ratio", ...CONCURRENCIES.map((c) => `${c} in flight`)],
+        [
+          ["requests per second", ...doCells.map((c) => wall(c, "openapi-fetch alone"))],
+          ["CPU per request", ...doCells.map((c) => cpu(c, "openapi-fetch alone"))],
+        ],
+      ),
+    );
   }
-  console.log("\nraw fetch requests per second (for scale)\n");
+  console.log("\nraw fetch and client: requests per second, CPU microseconds per request (for scale)\n");
   console.log(
     table(
       ["vendor", ...CONCURRENCIES.map((c) => `${c} in flight`)],
-      results.map(([vendor, cells]) => [vendor, ...cells.map((c) => c.sides[0]!.rps.toFixed(0))]),
+      results.map(([vendor, cells]) => [
+        vendor,
+        ...cells.map((c) => {
+          const [raw, client] = [c.sides[0]!, side(c, "client")];
+          return `${raw.rps.toFixed(0)}/${client.rps.toFixed(0)} rps, ${raw.cpuPerRequest.toFixed(0)}/${client.cpuPerRequest.toFixed(0)} µs`;
+        }),
+      ]),
     ),
   );
   console.log(`\nload average after: ${load()}`);

@@ -39,7 +39,10 @@ export async function digitalocean(): Promise<Round> {
   return {
     sides: [
       ["raw fetch", async () => json(await fetch(url, { headers }))],
-      ["openapi-fetch alone", async () => json((await openapi.GET(DO_USER, { params, parseAs: "stream" })).response)],
+      [
+        "openapi-fetch alone",
+        async () => json((await openapi.GET(DO_USER, { params, parseAs: "stream" })).response),
+      ],
       ["client", () => client.getUser(clusterId, "app-01")],
     ],
     clear: () => emulator.state.clearRequests(),
@@ -76,7 +79,11 @@ export function atlas(scheme: "service account" | "digest"): () => Promise<Round
     const account = { clientId: "mdb_sa_id_bench", clientSecret: randomBytes(16).toString("hex") };
     const emulator = await startEmulator({
       rateLimit: false,
-      atlas: { apiKeys: [apiKey], serviceAccounts: [account], groups: [{ id: groupId, users: ["appuser01"] }] },
+      atlas: {
+        apiKeys: [apiKey],
+        serviceAccounts: [account],
+        groups: [{ id: groupId, users: ["appuser01"] }],
+      },
     });
     const url = `${emulator.url}/api/atlas/v2/groups/${groupId}/databaseUsers/admin/appuser01`;
     const client = createAtlasClient({ baseUrl: emulator.url, auth: scheme === "digest" ? apiKey : account });
@@ -121,7 +128,9 @@ export async function rackspace(): Promise<Round> {
           username: "bench",
           apiKey,
           tenantId: "555",
-          instances: [{ id: INSTANCE, users: [{ name: "app.reader", host: "10.0.0.%", password: "Bench_pw_1" }] }],
+          instances: [
+            { id: INSTANCE, users: [{ name: "app.reader", host: "10.0.0.%", password: "Bench_pw_1" }] },
+          ],
         },
       ],
     },
