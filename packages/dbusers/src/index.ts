@@ -46,7 +46,9 @@ export {
   type TargetInput,
   type TargetRef,
 } from "./target-ref.js";
+export type { AtlasOptions } from "./vendors/atlas/index.js";
 export type { DigitalOceanOptions } from "./vendors/digitalocean/index.js";
+export type { RackspaceOptions } from "./vendors/rackspace/index.js";
 export {
   AVAILABLE_VENDORS,
   type AvailableVendor,

@@ -18,8 +18,22 @@ import {
 /** Options that would fail if a request were ever built: no vendor is reachable at this URL. */
 const unreachable: DbUsersOptions = {
   digitalocean: { token: "never-sent-token-value", baseUrl: "http://127.0.0.1:9", retry: false },
+  atlas: {
+    auth: { publicKey: "never-sent", privateKey: "never-sent-private-key" },
+    baseUrl: "http://127.0.0.1:9",
+    retry: false,
+  },
+  rackspace: {
+    auth: { username: "never-sent", apiKey: "never-sent-api-key" },
+    identityUrl: "http://127.0.0.1:9/v2.0",
+    retry: false,
+  },
 };
-const IDS: Record<string, string> = { digitalocean: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30" };
+const IDS: Record<string, string> = {
+  digitalocean: "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30",
+  atlas: "32b6e34b3d91647abb20e7b8",
+  rackspace: "dcc5c518-73c7-4471-83e1-15fae67a98eb",
+};
 
 const SAMPLE: Required<Omit<UserSpec, "name" | "authType" | "authDatabase">> &
   Pick<UserSpec, "authDatabase"> = {

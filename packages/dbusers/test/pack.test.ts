@@ -13,7 +13,7 @@ import { expect, test } from "vitest";
 
 const run = promisify(execFile);
 const packages = fileURLToPath(new URL("../..", import.meta.url));
-const WORKSPACE_DEPENDENCIES = ["core", "rules", "digitalocean", "dbusers"];
+const WORKSPACE_DEPENDENCIES = ["core", "rules", "digitalocean", "atlas", "rackspace", "dbusers"];
 
 /** pnpm as the test was started by it (`npm_execpath`), else through npx. */
 function pnpm(args: string[], cwd: string) {

@@ -42,6 +42,32 @@ const BUILDERS: Builders = {
     }
     return { token, fetch: nodeFetch, ...baseUrlFor("digitalocean", env, flags) };
   },
+  atlas(env, flags) {
+    // The Atlas CLI's variables; a service account first, as the Atlas client prefers it.
+    const clientId = set(env.MONGODB_ATLAS_CLIENT_ID);
+    const clientSecret = set(env.MONGODB_ATLAS_CLIENT_SECRET);
+    const publicKey = set(env.MONGODB_ATLAS_PUBLIC_API_KEY);
+    const privateKey = set(env.MONGODB_ATLAS_PRIVATE_API_KEY);
+    const auth =
+      clientId !== undefined && clientSecret !== undefined
+        ? { clientId, clientSecret }
+        : publicKey !== undefined && privateKey !== undefined
+          ? { publicKey, privateKey }
+          : undefined;
+    if (auth === undefined) {
+      throw new MissingCredentialsError(
+        "MongoDB Atlas needs credentials: MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET (a service account), or MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY",
+      );
+    }
+    // The Atlas CLI points at another Atlas (or Ops Manager) with MONGODB_ATLAS_OPS_MANAGER_URL.
+    const url = baseUrlFor("atlas", env, flags).baseUrl ?? set(env.MONGODB_ATLAS_OPS_MANAGER_URL);
+    return { auth, fetch: nodeFetch, ...(url === undefined ? {} : { baseUrl: url }) };
+  },
+  async rackspace(env, flags, cwd) {
+    // clouds.yaml lookup (and the YAML parser) load only for Rackspace targets.
+    const { rackspaceOptions } = await import("./rackspace-config.js");
+    return { ...(await rackspaceOptions(env, cwd, flags)), fetch: nodeFetch };
+  },
 };
 
 /** `createDbUsers` options for one vendor, from the environment (and config files) and the flags. */

@@ -4,18 +4,24 @@
  * not part of the build has no line here, so nothing offers it.
  */
 import type { VendorName } from "../model.js";
+import { type AtlasOptions, atlas } from "./atlas/index.js";
 import { type DigitalOceanOptions, digitalocean } from "./digitalocean/index.js";
+import { type RackspaceOptions, rackspace } from "./rackspace/index.js";
 import type { Capabilities, VendorDescriptor } from "./types.js";
 
 /** Per vendor, the options `createDbUsers` takes: the vendor client's options, or a ready client. */
 export interface VendorOptions {
   readonly digitalocean: DigitalOceanOptions;
+  readonly atlas: AtlasOptions;
+  readonly rackspace: RackspaceOptions;
 }
 
 export type AvailableVendor = keyof VendorOptions;
 
 export const VENDORS: { readonly [V in AvailableVendor]: VendorDescriptor<VendorOptions[V]> } = {
   digitalocean,
+  atlas,
+  rackspace,
 };
 
 /** The vendors this build can talk to, in a stable order. */

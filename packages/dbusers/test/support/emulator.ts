@@ -1,6 +1,7 @@
 /**
- * One emulator per test file over real loopback HTTP, with a DigitalOcean cluster per engine that
- * has users, and a way to run the CLI: in-process through `main` (fast, for properties) or as the
+ * One emulator per test file over real loopback HTTP, with all three vendors: a DigitalOcean cluster
+ * per engine that has users, an Atlas project (API keys and a service account) and a Rackspace
+ * instance with two databases (Rackspace Identity API key and Keystone password); and a way to run the CLI: in-process through `main` (fast, for properties) or as the
  * built binary in a child process, exactly as a user runs it.
  */
 import { execFile } from "node:child_process";
@@ -27,12 +28,33 @@ export interface RunOptions {
   readonly cwd?: string;
 }
 
+/** The Atlas project and the credentials the emulator accepts for it. */
+export interface AtlasWorld {
+  readonly group: string;
+  readonly publicKey: string;
+  readonly privateKey: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** The Rackspace account and instance (region ORD, databases `orders` and `sales`). */
+export interface RackspaceWorld {
+  readonly instance: string;
+  readonly username: string;
+  readonly apiKey: string;
+  readonly password: string;
+  readonly tenantId: string;
+  readonly region: string;
+}
+
 export interface Harness {
   readonly emulator: Emulator;
   /** A DigitalOcean-looking token, new for every file. */
   readonly token: string;
   readonly clusters: Readonly<Record<UserEngine, string>>;
-  /** `DIGITALOCEAN_TOKEN` and `DBUSERS_DIGITALOCEAN_URL` for the emulator. */
+  readonly atlas: AtlasWorld;
+  readonly rackspace: RackspaceWorld;
+  /** Every vendor's usual credential variables and `DBUSERS_<VENDOR>_URL` for the emulator. */
   env(): Record<string, string>;
   /** A user name no other test uses (valid on every engine). */
   uniqueName(prefix?: string): string;
@@ -48,6 +70,22 @@ export function useEmulator(): Harness {
     UserEngine,
     string
   >;
+  const hex = (bytes: number) => randomBytes(bytes).toString("hex");
+  const atlas: AtlasWorld = {
+    group: hex(12),
+    publicKey: hex(4),
+    privateKey: randomUUID(),
+    clientId: `mdb_sa_id_${hex(12)}`,
+    clientSecret: `mdb_sa_sk_${hex(20)}`,
+  };
+  const rackspace: RackspaceWorld = {
+    instance: randomUUID(),
+    username: "dbadmin",
+    apiKey: hex(16),
+    password: `pw-${hex(12)}`,
+    tenantId: "827364",
+    region: "ORD",
+  };
   let emulator: Emulator | undefined;
   let counter = 0;
 
@@ -55,6 +93,22 @@ export function useEmulator(): Harness {
     emulator = await startEmulator({
       rateLimit: false,
       digitalocean: { token, clusters: USER_ENGINES.map((engine) => ({ id: clusters[engine], engine })) },
+      atlas: {
+        apiKeys: [{ publicKey: atlas.publicKey, privateKey: atlas.privateKey }],
+        serviceAccounts: [{ clientId: atlas.clientId, clientSecret: atlas.clientSecret }],
+        groups: [{ id: atlas.group }],
+      },
+      rackspace: {
+        accounts: [
+          {
+            username: rackspace.username,
+            apiKey: rackspace.apiKey,
+            password: rackspace.password,
+            tenantId: rackspace.tenantId,
+            instances: [{ id: rackspace.instance, region: rackspace.region, databases: ["orders", "sales"] }],
+          },
+        ],
+      },
     });
   });
   afterAll(async () => {
@@ -69,7 +123,17 @@ export function useEmulator(): Harness {
     if (!emulator) throw new Error("the emulator starts in beforeAll");
     return emulator;
   };
-  const env = () => ({ DIGITALOCEAN_TOKEN: token, DBUSERS_DIGITALOCEAN_URL: running().url });
+  const env = () => ({
+    DIGITALOCEAN_TOKEN: token,
+    DBUSERS_DIGITALOCEAN_URL: running().url,
+    MONGODB_ATLAS_PUBLIC_API_KEY: atlas.publicKey,
+    MONGODB_ATLAS_PRIVATE_API_KEY: atlas.privateKey,
+    DBUSERS_ATLAS_URL: running().url,
+    RS_USERNAME: rackspace.username,
+    RS_API_KEY: rackspace.apiKey,
+    RS_REGION_NAME: rackspace.region,
+    DBUSERS_RACKSPACE_URL: running().url,
+  });
 
   return {
     get emulator() {
@@ -77,6 +141,8 @@ export function useEmulator(): Harness {
     },
     token,
     clusters,
+    atlas,
+    rackspace,
     env,
     uniqueName: (prefix = "user") => `${prefix}-${++counter}-${randomBytes(3).toString("hex")}`,
     async cli(args, options = {}) {

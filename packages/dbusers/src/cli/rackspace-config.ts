@@ -1,0 +1,192 @@
+/**
+ * Rackspace / OpenStack credentials as their own tools read them: `OS_CLOUD` names an entry of
+ * `clouds.yaml` (looked for where openstacksdk looks); else Rackspace's `RS_USERNAME` with
+ * `RS_API_KEY` (or `RS_PASSWORD`) and `RS_REGION_NAME`; else OpenStack's `OS_*` variables.
+ * `--base-url` / `DBUSERS_RACKSPACE_URL` replaces the identity URL (Rackspace Identity v2.0, or the
+ * Keystone `auth_url`); a bare origin such as the emulator's gets the identity version path
+ * (`/v2.0` or `/v3`) added, as the catalog-based clients discover it.
+ */
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import type { RackspaceAuth, RackspaceClientOptions } from "@dbusers/rackspace";
+import type { Env } from "./config.js";
+import { MissingCredentialsError, UsageError } from "./errors.js";
+
+type Options = Omit<RackspaceClientOptions, "fetch">;
+
+const set = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value : undefined;
+
+/** The identity URL override, with `/v2.0` or `/v3` added to a bare origin. */
+function identityUrl(override: string | undefined, version: "/v2.0" | "/v3"): string | undefined {
+  if (override === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(override);
+  } catch {
+    throw new UsageError(`the Rackspace identity URL ${JSON.stringify(override)} is not a URL`);
+  }
+  return url.pathname === "/" ? `${url.origin}${version}` : override;
+}
+
+/** Where openstacksdk looks for `clouds.yaml`, in its order. */
+function cloudsFiles(env: Env, cwd: string): string[] {
+  const explicit = set(env.OS_CLIENT_CONFIG_FILE);
+  if (explicit !== undefined) return [resolve(cwd, explicit)];
+  const home = set(env.HOME) ?? homedir();
+  return [
+    join(cwd, "clouds.yaml"),
+    join(home, ".config", "openstack", "clouds.yaml"),
+    "/etc/openstack/clouds.yaml",
+  ];
+}
+
+async function readCloud(env: Env, cwd: string, cloud: string): Promise<Record<string, unknown>> {
+  const files = cloudsFiles(env, cwd);
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch {
+      continue;
+    }
+    // The YAML parser is loaded only here: most commands never read clouds.yaml.
+    const { parse } = await import("yaml");
+    let doc: unknown;
+    try {
+      doc = parse(text);
+    } catch {
+      throw new UsageError(`${file} is not valid YAML`);
+    }
+    const entry = (doc as { clouds?: Record<string, unknown> } | null)?.clouds?.[cloud];
+    if (entry === undefined || entry === null || typeof entry !== "object") {
+      throw new MissingCredentialsError(`OS_CLOUD=${cloud}: ${file} has no cloud of that name`);
+    }
+    return entry as Record<string, unknown>;
+  }
+  throw new MissingCredentialsError(
+    `OS_CLOUD=${cloud}: no clouds.yaml found (looked in ${files.join(", ")})`,
+  );
+}
+
+/** Keystone v3 (or, with an API key, Rackspace Identity) auth from clouds.yaml `auth` keys or `OS_*`. */
+function catalogAuth(
+  get: (key: string) => string | undefined,
+  authUrl: string | undefined,
+  override: string | undefined,
+  where: string,
+): { auth: RackspaceAuth; identityUrl?: string } {
+  const apiKey = get("api_key");
+  if (apiKey !== undefined) {
+    // Rackspace's clouds.yaml profile (`auth_type: rackspace_apikey`): Identity v2.0 with an API key.
+    const username = get("username");
+    if (username === undefined) throw new MissingCredentialsError(`${where}: an api_key needs a username`);
+    const url = identityUrl(override, "/v2.0") ?? authUrl;
+    return { auth: { username, apiKey }, ...(url === undefined ? {} : { identityUrl: url }) };
+  }
+  const url = identityUrl(override, "/v3") ?? authUrl;
+  if (url === undefined) throw new MissingCredentialsError(`${where}: the Keystone auth_url is missing`);
+  const credentialId = get("application_credential_id");
+  if (credentialId !== undefined) {
+    const secret = get("application_credential_secret");
+    if (secret === undefined) {
+      throw new MissingCredentialsError(`${where}: an application credential needs its secret too`);
+    }
+    return {
+      auth: { authUrl: url, applicationCredentialId: credentialId, applicationCredentialSecret: secret },
+    };
+  }
+  const username = get("username");
+  const password = get("password");
+  if (username === undefined || password === undefined) {
+    throw new MissingCredentialsError(
+      `${where}: Keystone needs a username and password (or an application credential)`,
+    );
+  }
+  const optional = (key: string, field: string) => {
+    const value = get(key);
+    return value === undefined ? {} : { [field]: value };
+  };
+  return {
+    auth: {
+      authUrl: url,
+      username,
+      password,
+      ...optional("user_domain_name", "userDomainName"),
+      ...optional("project_name", "projectName"),
+      ...optional("project_domain_name", "projectDomainName"),
+      ...optional("project_id", "projectId"),
+    },
+  };
+}
+
+const INTERFACES = new Set(["public", "internal", "admin"]);
+
+function interfaceOf(value: string | undefined): Pick<RackspaceClientOptions, "interface"> {
+  if (value === undefined) return {};
+  const name = value.replace(/URL$/, "");
+  if (!INTERFACES.has(name)) {
+    throw new UsageError(
+      `the OpenStack interface must be public, internal or admin, not ${JSON.stringify(value)}`,
+    );
+  }
+  return { interface: name as NonNullable<RackspaceClientOptions["interface"]> };
+}
+
+const regionOf = (region: string | undefined) => (region === undefined ? {} : { region });
+
+export interface RackspaceFlags {
+  readonly baseUrl?: string;
+  readonly region?: string;
+}
+
+/** The Rackspace client's options from the environment (and clouds.yaml) and the flags. */
+export async function rackspaceOptions(env: Env, cwd: string, flags: RackspaceFlags): Promise<Options> {
+  const override = set(flags.baseUrl) ?? set(env.DBUSERS_RACKSPACE_URL);
+  const region = set(flags.region);
+  const cloud = set(env.OS_CLOUD);
+  if (cloud !== undefined) {
+    const entry = await readCloud(env, cwd, cloud);
+    const auth = (entry.auth ?? {}) as Record<string, unknown>;
+    return {
+      ...catalogAuth((key) => set(auth[key]), set(auth.auth_url), override, `OS_CLOUD=${cloud}`),
+      ...regionOf(region ?? set(entry.region_name) ?? set(env.OS_REGION_NAME)),
+      ...interfaceOf(set(entry.interface) ?? set(env.OS_INTERFACE)),
+    };
+  }
+  const rsUser = set(env.RS_USERNAME);
+  if (rsUser !== undefined) {
+    const apiKey = set(env.RS_API_KEY);
+    const password = set(env.RS_PASSWORD);
+    if (apiKey === undefined && password === undefined) {
+      throw new MissingCredentialsError("RS_USERNAME is set: set RS_API_KEY (or RS_PASSWORD) too");
+    }
+    const url = identityUrl(override, "/v2.0");
+    return {
+      auth: apiKey !== undefined ? { username: rsUser, apiKey } : { username: rsUser, password: password! },
+      ...(url === undefined ? {} : { identityUrl: url }),
+      ...regionOf(region ?? set(env.RS_REGION_NAME)),
+    };
+  }
+  if (set(env.OS_AUTH_URL) !== undefined || set(env.OS_USERNAME) !== undefined) {
+    const variables: Record<string, string | undefined> = {
+      username: env.OS_USERNAME,
+      password: env.OS_PASSWORD,
+      user_domain_name: env.OS_USER_DOMAIN_NAME,
+      project_name: env.OS_PROJECT_NAME ?? env.OS_TENANT_NAME,
+      project_domain_name: env.OS_PROJECT_DOMAIN_NAME,
+      project_id: env.OS_PROJECT_ID ?? env.OS_TENANT_ID,
+      application_credential_id: env.OS_APPLICATION_CREDENTIAL_ID,
+      application_credential_secret: env.OS_APPLICATION_CREDENTIAL_SECRET,
+    };
+    return {
+      ...catalogAuth((key) => set(variables[key]), set(env.OS_AUTH_URL), override, "OS_AUTH_URL"),
+      ...regionOf(region ?? set(env.OS_REGION_NAME)),
+      ...interfaceOf(set(env.OS_INTERFACE)),
+    };
+  }
+  throw new MissingCredentialsError(
+    "Rackspace needs credentials: RS_USERNAME and RS_API_KEY, OpenStack's OS_AUTH_URL with OS_USERNAME and OS_PASSWORD (or an application credential), or OS_CLOUD with a clouds.yaml",
+  );
+}
