@@ -6,7 +6,7 @@ import { atlas } from "./atlas.js";
 import { measureModules } from "./modules.js";
 import { reportRackspace } from "./rackspace.js";
 import { measureRps, RPS_TARGET_RATIO } from "./rps.js";
-import { measureSize, SIZE_TARGET_BYTES } from "./size.js";
+import { measureSize, SIZE_TARGET_BYTES, type SizeResult, VENDOR_APPS } from "./size.js";
 import { kB, table } from "./table.js";
 
 const only = process.argv[2];
@@ -37,32 +37,50 @@ async function rps(): Promise<void> {
 }
 
 async function size(): Promise<void> {
-  const result = await measureSize();
-  console.log("\nAn app importing only @dbusers/digitalocean (esbuild, minify, platform browser, gzip -9)\n");
+  const results: (SizeResult & { readonly client: string })[] = [];
+  for (const { client, app } of VENDOR_APPS) results.push({ client, ...(await measureSize(app, "node")) });
+  console.log("\nAn app importing only one vendor client (esbuild, minify, platform node, ESM, gzip -9)\n");
   console.log(
     table(
-      ["minified", "min+gzip", `target <= ${kB(SIZE_TARGET_BYTES)}`],
-      [[kB(result.minifiedBytes), kB(result.gzipBytes), verdict(result.gzipBytes <= SIZE_TARGET_BYTES)]],
+      ["app imports", "minified", "min+gzip", "strings emptied", `target <= ${kB(SIZE_TARGET_BYTES)}`],
+      results.map((r) => [
+        r.client,
+        kB(r.minifiedBytes),
+        kB(r.gzipBytes),
+        kB(r.codeOnlyGzipBytes),
+        verdict(r.gzipBytes <= SIZE_TARGET_BYTES),
+      ]),
     ),
   );
   console.log(
-    `\nWith every string literal emptied (no messages at all), the same code gzips to ${kB(result.codeOnlyGzipBytes)}.`,
+    "\n'strings emptied': the same bundle with every string literal emptied (no messages at all), gzipped.",
   );
-  const share = (bytes: number) => `${((bytes / result.minifiedBytes) * 100).toFixed(1)}%`;
-  console.log("\nWhat is in it, by package (minified bytes before gzip)\n");
+  const packages = [...new Set(results.flatMap((r) => r.packages.map((p) => p.path)))];
+  const bytesOf = (r: (typeof results)[number], name: string) =>
+    r.packages.find((p) => p.path === name)?.bytes;
+  console.log("\nWhat is in each, by package (minified bytes before gzip)\n");
   console.log(
     table(
-      ["package", "minified", "share"],
-      result.packages.map((p) => [p.path, kB(p.bytes), share(p.bytes)]),
+      ["package", ...results.map((r) => r.client)],
+      packages.map((name) => [
+        name,
+        ...results.map((r) => {
+          const bytes = bytesOf(r, name);
+          return bytes === undefined ? "-" : kB(bytes);
+        }),
+      ]),
     ),
   );
-  console.log("\nLargest inputs\n");
-  console.log(
-    table(
-      ["file", "minified", "share"],
-      result.files.slice(0, 12).map((f) => [f.path, kB(f.bytes), share(f.bytes)]),
-    ),
-  );
+  for (const r of results) {
+    const share = (bytes: number) => `${((bytes / r.minifiedBytes) * 100).toFixed(1)}%`;
+    console.log(`\nLargest inputs of the ${r.client} app\n`);
+    console.log(
+      table(
+        ["file", "minified", "share"],
+        r.files.slice(0, 10).map((f) => [f.path, kB(f.bytes), share(f.bytes)]),
+      ),
+    );
+  }
 }
 
 async function modules(): Promise<void> {
@@ -80,4 +98,4 @@ if (only === undefined || only === "rps") await rps();
 if (only === undefined || only === "atlas") await atlas();
 if (only === undefined || only === "size") await size();
 if (only === undefined || only === "modules") await modules();
-if (only === undefined || only === "rackspace") await reportRackspace(table, kB);
+if (only === undefined || only === "rackspace") await reportRackspace(table);

@@ -1,17 +1,13 @@
 /**
  * The Rackspace client beside the others: `getUser` through `@dbusers/rackspace` against a raw
  * `fetch` of the same emulator route with the same token, in the same process and run (the sides
- * take turns one wave at a time, the order rotating every round), and the min+gzip size of an app
- * that imports only `@dbusers/rackspace`. Ratios within one run, not absolute times.
+ * take turns one wave at a time, the order rotating every round). Ratios within one run, not
+ * absolute times. The size of an app that imports only `@dbusers/rackspace` is in src/size.ts.
  */
-import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { startEmulator } from "@dbusers/emulator";
 import { createRackspaceClient } from "@dbusers/rackspace";
-import { build } from "esbuild";
 
 export const RACKSPACE_RPS_TARGET = 0.9;
-export const RACKSPACE_SIZE_TARGET_BYTES = 20 * 1024;
 
 const INSTANCE = "6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
 
@@ -97,30 +93,8 @@ export async function measureRackspaceRps(concurrency = 8, rounds = 20, wave = 2
   }
 }
 
-export async function measureRackspaceSize(): Promise<{ minifiedBytes: number; gzipBytes: number }> {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL("../fixtures/rackspace-app.ts", import.meta.url))],
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error("esbuild produced no output");
-  return {
-    minifiedBytes: output.contents.byteLength,
-    gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
-  };
-}
-
-/** Prints both Rackspace measures (`pnpm bench rackspace`). */
-export async function reportRackspace(
-  table: (head: string[], rows: string[][]) => string,
-  kB: (bytes: number) => string,
-): Promise<void> {
+/** Prints the Rackspace speed measure (`pnpm bench rackspace`). */
+export async function reportRackspace(table: (head: string[], rows: string[][]) => string): Promise<void> {
   const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
   console.log(
     "\ngetUser through @dbusers/rackspace vs raw fetch with the same token (same emulator route, same run)\n",
@@ -150,12 +124,5 @@ export async function reportRackspace(
       rows,
     ),
   );
-  const size = await measureRackspaceSize();
-  console.log("\nAn app importing only @dbusers/rackspace (esbuild, minify, platform browser, gzip -9)\n");
-  console.log(
-    table(
-      ["minified", "min+gzip", `target <= ${kB(RACKSPACE_SIZE_TARGET_BYTES)}`],
-      [[kB(size.minifiedBytes), kB(size.gzipBytes), verdict(size.gzipBytes <= RACKSPACE_SIZE_TARGET_BYTES)]],
-    ),
-  );
+  console.log("\nIts bundle size is in the size section (pnpm bench size), beside the other vendors'.");
 }

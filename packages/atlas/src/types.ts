@@ -2,7 +2,7 @@
  * Friendly names for the generated types, so users never import from `src/generated/`. Everything
  * is derived from `components["schemas"]`; `pnpm generate` after a spec change flows through.
  */
-import type { AtlasAuthType } from "@dbusers/rules/atlas";
+import type { AtlasAuthType } from "@dbusers/rules/atlas/validate";
 import type { components } from "./generated/openapi.js";
 
 type Schemas = components["schemas"];

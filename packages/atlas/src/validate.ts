@@ -3,7 +3,7 @@
  * strict profile. Path parameters are not here: core checks them on every call, validation on or off.
  */
 import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
-import { type AtlasAuthType, atlasAuthTypeOf, validateRequest } from "@dbusers/rules/atlas";
+import { type AtlasAuthType, atlasAuthTypeOf, validateRequest } from "@dbusers/rules/atlas/validate";
 
 /** The auth database each auth type lives on (docs/vendors/atlas.md §7, §8.2, §8.3). */
 const AUTH_DATABASE: Readonly<Record<AtlasAuthType, "admin" | "$external">> = {

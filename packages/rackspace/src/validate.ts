@@ -5,7 +5,7 @@
  * applies it to every call, validation on or off.
  */
 import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
-import { validateField, validateRequest } from "@dbusers/rules/rackspace";
+import { validateField, validateRequest } from "@dbusers/rules/rackspace/validate";
 
 export type RequestOperation =
   | "createUsers"

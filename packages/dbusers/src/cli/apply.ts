@@ -9,7 +9,7 @@ import { type ApplyResult, applyPlan, makesCredentials, type StepOutcome } from 
 import { type Connections, createConnections } from "../plan/connect.js";
 import { DesiredStateError } from "../plan/errors.js";
 import { readPlan } from "../plan/plan-json.js";
-import { hasChanges, type Plan, type PlannedChange } from "../plan/plan-types.js";
+import { hasChanges, hasConflicts, type Plan, type PlannedChange } from "../plan/plan-types.js";
 import { renderPlan } from "../plan/render.js";
 import { userKeyString } from "../spec.js";
 import { type CredentialsFile, openCredentialsFile } from "./apply-secrets.js";
@@ -68,6 +68,9 @@ function report(io: CliIo, plan: Plan, result: ApplyResult, json: boolean): void
     );
   }
   for (const t of result.targetErrors) io.writeOut(`! ${t.target}: FAILED: ${t.error}\n`);
+  for (const t of plan.targets) {
+    for (const c of t.conflicts ?? []) io.writeOut(`! ${t.name}: NOT DONE: ${c.message}\n`);
+  }
   const done = result.outcomes.filter((o) => o.status === "done").length;
   const failed = result.outcomes.length - done;
   io.writeOut(
@@ -92,10 +95,17 @@ export async function applyCommand(io: CliIo, saved: string | undefined, flags: 
     if (!flags.json) io.writeOut(renderPlan(plan));
     if (!hasChanges(plan)) {
       if (flags.json)
-        report(io, plan, { outcomes: [], targetErrors: [], ok: plan.summary.failedTargets === 0 }, true);
-      return plan.summary.failedTargets > 0 ? 1 : 0;
+        report(
+          io,
+          plan,
+          { outcomes: [], targetErrors: [], ok: plan.summary.failedTargets === 0 && !hasConflicts(plan) },
+          true,
+        );
+      return plan.summary.failedTargets > 0 || hasConflicts(plan) ? 1 : 0;
     }
-    const needsSecrets = plan.targets.some((t) => t.changes.some(makesCredentials));
+    const needsSecrets = plan.targets.some((t) =>
+      t.changes.some((c) => makesCredentials(c, t.connection.vendor)),
+    );
     if (needsSecrets && flags.secretsOut === undefined) {
       throw new UsageError(
         "--secrets-out FILE is required: this apply makes new credentials, written there and shown nowhere else",

@@ -2,7 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { DesiredStateError } from "../plan/errors.js";
-import { hasChanges } from "../plan/plan-types.js";
+import { hasChanges, hasConflicts } from "../plan/plan-types.js";
 import { renderPlan } from "../plan/render.js";
 import type { CliIo } from "./io.js";
 import { type PlanFlags, planFromFile, reportInvalidFile } from "./plan-shared.js";
@@ -31,6 +31,6 @@ export async function planCommand(io: CliIo, flags: Flags): Promise<number> {
     io.writeErr(`dbusers: plan saved to ${flags.out}; apply it with \`dbusers apply ${flags.out}\`\n`);
   }
   io.writeOut(flags.json ? json : renderPlan(plan));
-  if (plan.summary.failedTargets > 0) return 1;
+  if (plan.summary.failedTargets > 0 || hasConflicts(plan)) return 1;
   return flags.detailedExitcode && hasChanges(plan) ? 2 : 0;
 }

@@ -7,12 +7,13 @@
  */
 import { Secret } from "@dbusers/core";
 import { generatePassword } from "@dbusers/rules";
-import type { Credentials } from "../model.js";
+import type { CallOptions, Credentials, UserSpec, VendorName } from "../model.js";
 import type { Target } from "../target.js";
 import type { Connections } from "./connect.js";
 import { PlanDriftError } from "./errors.js";
+import { hasPassword } from "./identity.js";
 import { fingerprint, messageOf } from "./plan.js";
-import type { Plan, PlannedChange, TargetPlan } from "./plan-types.js";
+import { hasConflicts, type Plan, type PlannedChange, type TargetPlan } from "./plan-types.js";
 import { steps as runSteps, type StepRunner } from "./steps.js";
 
 export type StepStatus = "done" | "failed";
@@ -42,6 +43,11 @@ export interface ApplyOptions {
   readonly checkDrift?: boolean;
   /** Attempts of a write whose answer was lost (each after a read). Default 3. */
   readonly attempts?: number;
+  /**
+   * How a write the vendor applies after accepting it (Rackspace's 202) is waited for: by default
+   * until it is visible, polling as the vendor's client does, so a plan right after shows it.
+   */
+  readonly wait?: CallOptions["wait"];
 }
 
 export interface ApplyResult {
@@ -51,9 +57,13 @@ export interface ApplyResult {
   readonly ok: boolean;
 }
 
-/** Whether the change makes a credential (a new user or a new password). */
-export function makesCredentials(change: PlannedChange): boolean {
-  return change.action === "create" || change.action === "rotate";
+/**
+ * Whether the change makes a credential (a new user or a new password). Given the vendor, a new
+ * Atlas user that authenticates otherwise than by password (AWS IAM, X.509, LDAP, OIDC) makes none.
+ */
+export function makesCredentials(change: PlannedChange, vendor?: VendorName): boolean {
+  if (change.action === "rotate") return true;
+  return change.action === "create" && (vendor === undefined || hasPassword(vendor, change.user));
 }
 
 async function checkDrift(plan: Plan, connections: Connections): Promise<void> {
@@ -74,7 +84,12 @@ export async function applyPlan(
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   if (options.checkDrift) await checkDrift(plan, connections);
-  const deliver = options.onCredentials ?? (async () => undefined);
+  const onCredentials = options.onCredentials;
+  // A user without a password (an Atlas AWS IAM or X.509 user) has no credential to hand over.
+  const deliver = async (c: Credentials) => {
+    if (c.password === undefined && c.accessKey === undefined && c.accessCert === undefined) return;
+    await onCredentials?.(c);
+  };
   const outcomes: StepOutcome[] = [];
   const targetErrors: { target: string; error: string }[] = [];
   await Promise.all(
@@ -95,6 +110,7 @@ export async function applyPlan(
         attempts: options.attempts ?? 3,
         deliver,
         password: passwordFor(target),
+        ...(options.wait === undefined ? {} : { wait: options.wait }),
       });
       for (const change of targetPlan.changes) {
         options.onStep?.({ phase: "start", target: targetPlan.name, change });
@@ -107,7 +123,7 @@ export async function applyPlan(
   return {
     outcomes,
     targetErrors,
-    ok: targetErrors.length === 0 && outcomes.every((o) => o.status === "done"),
+    ok: targetErrors.length === 0 && !hasConflicts(plan) && outcomes.every((o) => o.status === "done"),
   };
 }
 
@@ -120,8 +136,12 @@ async function runOne(run: StepRunner, targetPlan: TargetPlan, change: PlannedCh
   }
 }
 
-/** For vendors where the caller chooses passwords, one that passes the vendor's rules. */
-function passwordFor(target: Target): (() => Secret) | undefined {
+/**
+ * For vendors where the caller chooses passwords, one that passes the vendor's rules, made before
+ * the request so it is known even when the answer is lost; none for a user that has no password.
+ */
+function passwordFor(target: Target): ((spec: UserSpec) => Secret | undefined) | undefined {
   if (target.capabilities.passwords !== "caller") return undefined;
-  return () => new Secret(generatePassword(target.ref.vendor));
+  const vendor = target.ref.vendor;
+  return (spec) => (hasPassword(vendor, spec) ? new Secret(generatePassword(vendor)) : undefined);
 }

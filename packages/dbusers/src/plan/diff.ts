@@ -3,6 +3,10 @@
  * is not managed. Within a field, what the file says must hold and what the vendor adds is allowed:
  * object keys the file does not set (a Kafka ACL's server-made `id`) are not differences, and lists
  * are compared without regard to order, each desired item matched by a different actual one.
+ * What a vendor says in two ways counts once: a list left out is an empty one (Atlas answers `[]`
+ * for no scopes, Rackspace leaves out a user's databases), an empty description is none (a PATCH
+ * with `""` clears it, docs/vendors/atlas.md §7), and a date is its instant (Atlas answers a
+ * date-only `deleteAfterDate` as midnight UTC, §7).
  */
 import type { UserField, UserSpec } from "../model.js";
 
@@ -45,13 +49,26 @@ export function covers(desired: unknown, actual: unknown): boolean {
   return Object.is(desired, actual);
 }
 
+const LISTS: ReadonlySet<UserField> = new Set(["roles", "scopes", "labels", "databases"]);
+
+/** Whether the field's actual value holds the desired one, once both say it the same way. */
+function holds(field: UserField, want: unknown, have: unknown): boolean {
+  if (LISTS.has(field)) return covers(want, have ?? []);
+  if (field === "description") return want === (have ?? "");
+  if (field === "deleteAfterDate" && typeof want === "string" && typeof have === "string") {
+    const a = Date.parse(want);
+    return Number.isNaN(a) ? want === have : a === Date.parse(have);
+  }
+  return covers(want, have);
+}
+
 /** The fields `desired` sets that `actual` does not hold, in a stable order. */
 export function diffUser(desired: UserSpec, actual: UserSpec): FieldDiff[] {
   const changes: FieldDiff[] = [];
   for (const field of FIELDS) {
     const want = desired[field];
     if (want === undefined) continue;
-    if (!covers(want, actual[field])) changes.push({ field, from: actual[field] ?? null, to: want });
+    if (!holds(field, want, actual[field])) changes.push({ field, from: actual[field] ?? null, to: want });
   }
   return changes;
 }

@@ -25,10 +25,15 @@ const credentialRef = {
   maxProperties: 1,
 } as const;
 
+const ref = (description: string) => ({ ...credentialRef, description });
+
+const text = (description: string) => ({ type: "string", minLength: 1, description }) as const;
+
 const baseUrl = {
   type: "string",
   minLength: 1,
-  description: "The vendor's API (or identity) URL, e.g. the emulator's; default: the vendor's own.",
+  description:
+    "The vendor's API URL (Rackspace: its identity URL), e.g. the emulator's; default: the vendor's own.",
 };
 
 const targetName = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" } as const;
@@ -84,11 +89,15 @@ export const DESIRED_STATE_SCHEMA = {
           vendorTarget(
             "atlas",
             {
-              project: { type: "string", minLength: 1, description: "The Atlas project (group) id." },
-              publicKey: credentialRef,
-              privateKey: credentialRef,
-              clientId: credentialRef,
-              clientSecret: credentialRef,
+              project: {
+                type: "string",
+                pattern: "^[a-f0-9]{24}$",
+                description: "The Atlas project (group) id: 24 hexadecimal digits.",
+              },
+              publicKey: ref("An API key's public part. Default: MONGODB_ATLAS_PUBLIC_API_KEY."),
+              privateKey: ref("An API key's private part. Default: MONGODB_ATLAS_PRIVATE_API_KEY."),
+              clientId: ref("A service account's client id. Default: MONGODB_ATLAS_CLIENT_ID."),
+              clientSecret: ref("A service account's secret. Default: MONGODB_ATLAS_CLIENT_SECRET."),
             },
             ["project"],
           ),
@@ -96,9 +105,28 @@ export const DESIRED_STATE_SCHEMA = {
             "rackspace",
             {
               instance: { type: "string", minLength: 1, description: "The Cloud Databases instance id." },
-              region: { type: "string", minLength: 1, description: "e.g. DFW; default RS_REGION_NAME." },
-              username: credentialRef,
-              apiKey: credentialRef,
+              region: {
+                type: "string",
+                minLength: 1,
+                description:
+                  "The catalog region (DFW, ORD, IAD, LON, SYD, HKG, RegionOne). Default: RS_REGION_NAME or OS_REGION_NAME, else the account's.",
+              },
+              username: ref(
+                "Rackspace Identity (or, with authUrl, Keystone) user. Default: RS_USERNAME or OS_USERNAME.",
+              ),
+              apiKey: ref("Rackspace Identity API key. Default: RS_API_KEY."),
+              password: ref("The account's password (Rackspace Identity, or Keystone with authUrl)."),
+              authUrl: text("Keystone v3 auth URL: makes the login Keystone's (OS_AUTH_URL)."),
+              projectName: text("Keystone project name (OS_PROJECT_NAME)."),
+              projectId: text("Keystone project id (OS_PROJECT_ID)."),
+              userDomainName: text("Keystone user domain (OS_USER_DOMAIN_NAME); default Default."),
+              projectDomainName: text("Keystone project domain (OS_PROJECT_DOMAIN_NAME); default Default."),
+              applicationCredentialId: ref("Keystone application credential id (with authUrl)."),
+              applicationCredentialSecret: ref("Keystone application credential secret (with authUrl)."),
+              cloud: text("An entry of clouds.yaml that holds the whole login (OS_CLOUD)."),
+              cloudsFile: text(
+                "The clouds.yaml to read (relative to this file); default where openstacksdk looks.",
+              ),
             },
             ["instance"],
           ),

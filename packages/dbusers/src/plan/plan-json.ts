@@ -39,6 +39,12 @@ export function readPlan(text: string): Plan {
     ) {
       throw new InvalidPlanError(`${where}.connection is not a target connection`);
     }
+    if (
+      c.settings !== undefined &&
+      (!isObject(c.settings) || Object.values(c.settings).some((v) => typeof v !== "string"))
+    ) {
+      throw new InvalidPlanError(`${where}.connection.settings is not a map of strings`);
+    }
     if (!Array.isArray(t.changes) || !Array.isArray(t.unmanaged))
       throw new InvalidPlanError(`${where} has no changes list`);
     t.changes.forEach((change: unknown, j) => {

@@ -35,6 +35,17 @@ export interface UnmanagedUser extends UserKey {
   readonly builtIn: boolean;
 }
 
+/**
+ * A difference no vendor call can make: Atlas cannot change how a user authenticates (its auth type)
+ * in place (docs/vendors/atlas.md §7). Planned as nothing; the plan and apply fail on it, so it is
+ * resolved in the file (another name) or by hand, never by silently replacing the user.
+ */
+export interface PlanConflict {
+  readonly user: UserKey;
+  readonly field: FieldDiff["field"];
+  readonly message: string;
+}
+
 export interface TargetPlan {
   /** The target's name in the file. */
   readonly name: string;
@@ -46,6 +57,8 @@ export interface TargetPlan {
   readonly changes: readonly PlannedChange[];
   /** Users the target holds that the file does not list: left alone. */
   readonly unmanaged: readonly UnmanagedUser[];
+  /** Differences no vendor call can make (absent when there are none). */
+  readonly conflicts?: readonly PlanConflict[];
   /** The target could not be read; it has no changes. */
   readonly error?: string;
 }
@@ -57,6 +70,8 @@ export interface PlanSummary {
   readonly delete: number;
   readonly unmanaged: number;
   readonly failedTargets: number;
+  /** Users whose difference no vendor call can make (see `PlanConflict`). */
+  readonly conflicts: number;
 }
 
 export interface Plan {
@@ -74,4 +89,9 @@ export interface Plan {
 /** True when applying the plan would send nothing. */
 export function hasChanges(plan: Plan): boolean {
   return plan.targets.some((t) => t.changes.length > 0);
+}
+
+/** True when some difference cannot be made by any vendor call (the plan is then an error). */
+export function hasConflicts(plan: Plan): boolean {
+  return plan.targets.some((t) => (t.conflicts?.length ?? 0) > 0);
 }

@@ -10,10 +10,12 @@ import type { Target } from "../target.js";
 import { formatTarget } from "../target-ref.js";
 import type { Connections } from "./connect.js";
 import { diffUser } from "./diff.js";
+import { hasPassword, resolvedSpec } from "./identity.js";
 import {
   PLAN_FORMAT,
   PLAN_VERSION,
   type Plan,
+  type PlanConflict,
   type PlannedChange,
   type PlanSummary,
   type TargetPlan,
@@ -54,20 +56,31 @@ export function planTarget(
   desired: readonly DesiredUser[],
   actual: readonly DbUser[],
   options: { prune: boolean; rotate: ReadonlySet<string> },
-): Pick<TargetPlan, "changes" | "unmanaged"> {
+): Pick<TargetPlan, "changes" | "unmanaged" | "conflicts"> {
   const vendor = target.ref.vendor;
   const held = new Map(actual.map((u) => [userKeyString(vendor, u), u]));
   const wanted = new Set<string>();
   const changes: PlannedChange[] = [];
+  const conflicts: PlanConflict[] = [];
   for (const user of desired) {
-    const id = userKeyString(vendor, user.spec);
+    const spec = resolvedSpec(vendor, user.spec);
+    const id = userKeyString(vendor, spec);
     wanted.add(id);
     const have = held.get(id);
     if (have === undefined) {
-      changes.push({ action: "create", user: user.spec });
+      changes.push({ action: "create", user: spec });
       continue;
     }
-    const fields = diffUser(user.spec, specOf(have));
+    const fields = diffUser(spec, specOf(have));
+    const authType = fields.find((f) => f.field === "authType");
+    if (authType !== undefined) {
+      conflicts.push({
+        user: keyOf(have),
+        field: "authType",
+        message: `${userKeyString(vendor, have)} authenticates with ${String(authType.from)}, the file says ${String(authType.to)}; ${target.capabilities.displayName} cannot change that in place: give the new user another name, or delete the old one first`,
+      });
+      continue;
+    }
     const plugin = fields.find((f) => f.field === "mysqlAuthPlugin");
     const inPlace = fields.filter((f) => f.field !== "mysqlAuthPlugin");
     if (inPlace.length > 0) changes.push({ action: "update", user: keyOf(have), fields: inPlace });
@@ -78,7 +91,7 @@ export function planTarget(
         reason: "mysqlAuthPlugin",
         mysqlAuthPlugin: plugin.to as UserSpec["mysqlAuthPlugin"],
       });
-    } else if (rotateRequested(user, desiredTarget.name, options.rotate)) {
+    } else if (hasPassword(vendor, have) && rotateRequested(user, desiredTarget.name, options.rotate)) {
       changes.push({ action: "rotate", user: keyOf(have), reason: "requested" });
     }
   }
@@ -88,7 +101,7 @@ export function planTarget(
     if (options.prune && !user.builtIn) changes.push({ action: "delete", user: keyOf(user) });
     else unmanaged.push({ ...keyOf(user), builtIn: user.builtIn });
   }
-  return { changes, unmanaged };
+  return conflicts.length === 0 ? { changes, unmanaged } : { changes, unmanaged, conflicts };
 }
 
 export function summarize(targets: readonly TargetPlan[]): PlanSummary {
@@ -101,6 +114,7 @@ export function summarize(targets: readonly TargetPlan[]): PlanSummary {
     delete: count("delete"),
     unmanaged: targets.reduce((n, t) => n + t.unmanaged.filter((u) => !u.builtIn).length, 0),
     failedTargets: targets.filter((t) => t.error !== undefined).length,
+    conflicts: targets.reduce((n, t) => n + (t.conflicts?.length ?? 0), 0),
   };
 }
 

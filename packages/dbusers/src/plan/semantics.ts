@@ -9,7 +9,15 @@ import type { UserSpec } from "../model.js";
 import { userKeyString } from "../spec.js";
 import type { TargetRef } from "../target-ref.js";
 import { isAvailableVendor, VENDORS } from "../vendors/registry.js";
-import { CREDENTIAL_VARIABLES, describeRef, readRef, targetOptions } from "./credentials.js";
+import {
+  CREDENTIAL_VARIABLES,
+  describeRef,
+  readRef,
+  SETTING_VARIABLES,
+  targetOptions,
+} from "./credentials.js";
+import { hasPassword, resolvedSpec } from "./identity.js";
+import { checkLogin } from "./login-check.js";
 import type { DocPath } from "./positions.js";
 import { checkUserRules } from "./rules-check.js";
 import type { CredentialRef, DesiredTarget, DesiredUser, TargetConnection } from "./types.js";
@@ -47,6 +55,10 @@ async function checkTarget(
   for (const key of Object.keys(CREDENTIAL_VARIABLES[vendor])) {
     if (raw[key] !== undefined) credentials[key] = raw[key] as CredentialRef;
   }
+  const settings: Record<string, string> = {};
+  for (const key of Object.keys(SETTING_VARIABLES[vendor])) {
+    if (raw[key] !== undefined) settings[key] = String(raw[key]);
+  }
   const connection: TargetConnection = {
     vendor,
     id: String(raw[ID_FIELD[vendor]]),
@@ -54,7 +66,17 @@ async function checkTarget(
     ...(raw.region === undefined ? {} : { region: String(raw.region) }),
     ...(raw.baseUrl === undefined ? {} : { baseUrl: String(raw.baseUrl) }),
     credentials,
+    ...(Object.keys(settings).length === 0 ? {} : { settings }),
   };
+  const login = checkLogin(vendor, new Set([...Object.keys(credentials), ...Object.keys(settings)]));
+  for (const problem of login) {
+    issues.push({
+      at: problem.key === undefined ? ["targets", name] : ["targets", name, problem.key],
+      ...(problem.key === undefined ? {} : { atKey: true }),
+      rule: "dbusers.target.login",
+      message: problem.message,
+    });
+  }
   if (!isAvailableVendor(vendor)) {
     issues.push({
       at: ["targets", name, "vendor"],
@@ -63,7 +85,7 @@ async function checkTarget(
     });
     return undefined;
   }
-  let readable = true;
+  let readable = login.length === 0;
   for (const [key, ref] of Object.entries(credentials)) {
     if ((await readRef(ref, context.env, context.baseDir)) === undefined) {
       readable = false;
@@ -145,15 +167,24 @@ export async function checkSemantics(
           message: `${JSON.stringify(spec.name)} is a built-in ${descriptor.capabilities.displayName} user on ${targetName}; dbusers never manages built-in users`,
         });
       }
-      const key = `${targetName}\u0000${userKeyString(target.ref.vendor, spec)}`;
+      const identity = userKeyString(target.ref.vendor, resolvedSpec(target.ref.vendor, spec));
+      const key = `${targetName}\u0000${identity}`;
       const first = seen.get(key);
       if (first !== undefined) {
         issues.push({
           at: ["users", index, "name"],
           rule: "dbusers.user.duplicate",
-          message: `users[${first}] already declares ${JSON.stringify(userKeyString(target.ref.vendor, spec))} on ${targetName}`,
+          message: `users[${first}] already declares ${JSON.stringify(identity)} on ${targetName}`,
         });
       } else seen.set(key, index);
+      if (raw.rotate === true && fieldsOk && !hasPassword(target.ref.vendor, spec)) {
+        issues.push({
+          at: ["users", index, "rotate"],
+          atKey: true,
+          rule: "dbusers.user.noPassword",
+          message: `a ${spec.authType ?? ""} user has no password to rotate: ${descriptor.capabilities.displayName} authenticates it elsewhere (target ${targetName})`,
+        });
+      }
       if (fieldsOk) {
         for (const v of checkUserRules(target.ref.vendor, spec, target.ref)) {
           issues.push({

@@ -4,8 +4,8 @@
  * exists; when its answer (and so a server-chosen password) was lost, the password is reset so the
  * caller still gets working credentials.
  */
-import type { Secret } from "@dbusers/core";
-import type { Credentials, DbUser, UserChanges, UserKey } from "../model.js";
+import { type Secret, sleep } from "@dbusers/core";
+import type { CallOptions, Credentials, DbUser, UserChanges, UserKey, UserSpec } from "../model.js";
 import { specOf } from "../spec.js";
 import type { Target } from "../target.js";
 import { covers } from "./diff.js";
@@ -18,9 +18,18 @@ export type StepRunner = (change: PlannedChange) => Promise<string | undefined>;
 export interface StepContext {
   readonly attempts: number;
   readonly deliver: (credentials: Credentials) => Promise<void>;
-  /** Makes a password where the caller chooses them; `undefined` where the server does. */
-  readonly password: (() => Secret) | undefined;
+  /**
+   * Makes a password for a user where the caller chooses them (`undefined` for a user that has
+   * none); the function is `undefined` where the server chooses.
+   */
+  readonly password: ((spec: UserSpec) => Secret | undefined) | undefined;
+  /** How writes a vendor applies after accepting them (Rackspace's 202s) are waited for. */
+  readonly wait?: CallOptions["wait"];
 }
+
+/** How often, and how many times, a lost create is looked for where writes land later (Rackspace). */
+const SETTLE_POLLS = 5;
+const SETTLE_INTERVAL_MS = 2000;
 
 async function find(target: Target, key: UserKey): Promise<DbUser | undefined> {
   try {
@@ -37,6 +46,8 @@ function chosen(password: Secret | undefined): { password?: Secret } {
 
 export function steps(target: Target, context: StepContext): StepRunner {
   const { attempts, deliver } = context;
+  // Every write waits until the vendor shows it (the default), so the next plan sees it.
+  const call: CallOptions = context.wait === undefined ? {} : { wait: context.wait };
 
   /** Retries `write` while it fails in a way that may or may not have happened and `settled` says it did not. */
   async function retrying<T>(
@@ -61,9 +72,10 @@ export function steps(target: Target, context: StepContext): StepRunner {
     mysqlAuthPlugin?: PlannedChange & { action: "rotate" },
   ): Promise<string | undefined> {
     for (let attempt = 1; ; attempt++) {
-      const password = context.password?.();
+      const password = context.password?.(key);
       try {
         const rotated = await target.rotatePassword(key, {
+          ...call,
           ...chosen(password),
           ...(mysqlAuthPlugin?.mysqlAuthPlugin ? { mysqlAuthPlugin: mysqlAuthPlugin.mysqlAuthPlugin } : {}),
         });
@@ -76,24 +88,40 @@ export function steps(target: Target, context: StepContext): StepRunner {
     }
   }
 
+  /**
+   * The user, if the lost create made it. Where the vendor applies a write after accepting it
+   * (Rackspace's 202, docs/vendors/rackspace.md §1.1), a create that was accepted may not show yet:
+   * look a few times before concluding it was not, or a second create would race the first.
+   */
+  async function settled(spec: UserSpec): Promise<DbUser | undefined> {
+    const polls = target.capabilities.asyncWrites ? SETTLE_POLLS : 1;
+    const wait = typeof context.wait === "object" ? context.wait.intervalMs : undefined;
+    for (let poll = 1; ; poll++) {
+      const found = await find(target, spec);
+      if (found !== undefined || poll >= polls) return found;
+      await sleep(wait ?? SETTLE_INTERVAL_MS);
+    }
+  }
+
   async function create(change: PlannedChange & { action: "create" }): Promise<string | undefined> {
     const spec = change.user;
     for (let attempt = 1; ; attempt++) {
-      const password = context.password?.();
+      const password = context.password?.(spec);
       try {
-        const created = await target.createUser(spec, chosen(password));
+        const created = await target.createUser(spec, { ...call, ...chosen(password) });
         await deliver(created.credentials);
         return attempt === 1
           ? undefined
           : `created on attempt ${attempt} (the user did not exist after a lost answer)`;
       } catch (error) {
         if (!mayHaveHappened(error)) throw error;
-        const existing = await find(target, spec);
+        const existing = await settled(spec);
         if (existing !== undefined) {
           if (password !== undefined) {
             await deliver(credentialsOf(target, existing, password));
             return "the answer was lost; the user exists with the password that was sent";
           }
+          if (context.password !== undefined) return "the answer was lost; the user exists";
           await rotate(spec);
           return "the answer was lost; the user exists, so its password was reset to capture it";
         }
@@ -112,7 +140,7 @@ export function steps(target: Target, context: StepContext): StepRunner {
         const changes: Record<string, unknown> = {};
         for (const f of change.fields) changes[f.field] = f.to;
         const { note } = await retrying(
-          () => target.updateUser(change.user, changes as UserChanges),
+          () => target.updateUser(change.user, changes as UserChanges, call),
           async () => {
             const now = await find(target, change.user);
             return now !== undefined && covers(changes, specOf(now))
@@ -124,7 +152,7 @@ export function steps(target: Target, context: StepContext): StepRunner {
       }
       case "delete": {
         try {
-          await target.deleteUser(change.user);
+          await target.deleteUser(change.user, call);
           return undefined;
         } catch (error) {
           if (!isNotFound(error) && !mayHaveHappened(error)) throw error;

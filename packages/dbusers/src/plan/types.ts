@@ -16,6 +16,8 @@ export interface TargetConnection {
   readonly baseUrl?: string;
   /** Credential name (`token`, `publicKey`, `apiKey`, …) → where it comes from. */
   readonly credentials: Readonly<Record<string, CredentialRef>>;
+  /** Plain login settings, no secret (Rackspace: `authUrl`, `projectName`, `cloud`, …). */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 export interface DesiredTarget {

@@ -67,6 +67,7 @@ describe("dbusers plan / apply (the binary)", () => {
       delete: 1,
       unmanaged: 0,
       failedTargets: 0,
+      conflicts: 0,
     });
     expect(plan.targets[0]).toMatchObject({
       name: "app-pg",

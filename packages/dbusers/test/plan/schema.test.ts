@@ -12,6 +12,7 @@ const published = JSON.parse(
 const check = new Ajv({ allErrors: true, strict: false }).compile(published);
 
 const CLUSTER = "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30";
+const PROJECT = "32b6e34b3d91647abb20e7b8";
 const target = `targets:\n  t: { vendor: digitalocean, cluster: ${CLUSTER}, token: { env: T } }\n`;
 
 /** Files whose shape is right or wrong; vendor rules are not the schema's business. */
@@ -34,6 +35,20 @@ const CASES: readonly string[] = [
   `targets: {}\nusers: []\n`,
   `users: []\n`,
   `${target}users: []\nextra: 1\n`,
+  `targets:\n  a: { vendor: atlas, project: ${PROJECT}, publicKey: { env: A }, privateKey: { file: k } }\nusers: []\n`,
+  `targets:\n  a: { vendor: atlas, project: ${PROJECT}, baseUrl: "http://127.0.0.1:1" }\nusers:\n  - { name: r, targets: [a], roles: [{ role: read, database: s }], scopes: [{ name: C0, type: CLUSTER }], labels: [{ key: k, value: v }], description: d, authType: SCRAM, authDatabase: admin }\n`,
+  `targets:\n  a: { vendor: atlas, project: not-hex }\nusers: []\n`,
+  `targets:\n  a: { vendor: atlas, project: ${PROJECT}, privateKey: "inline-secret" }\nusers: []\n`,
+  `targets:\n  a: { vendor: atlas, project: ${PROJECT}, instance: i }\nusers: []\n`,
+  `targets:\n  a: { vendor: atlas, project: ${PROJECT} }\nusers:\n  - { name: r, targets: [a], roles: [{ role: read }] }\n`,
+  `targets:\n  a: { vendor: atlas, project: ${PROJECT} }\nusers:\n  - { name: r, targets: [a], authType: KERBEROS }\n`,
+  `targets:\n  r: { vendor: rackspace, instance: i-1, region: DFW, username: { env: U }, apiKey: { env: K } }\nusers:\n  - { name: etl, targets: [r], host: "10.0.0.%", databases: [w] }\n`,
+  `targets:\n  r: { vendor: rackspace, instance: i-1, authUrl: "https://k/v3", username: { env: U }, password: { env: P }, projectName: p, userDomainName: Default }\nusers: []\n`,
+  `targets:\n  r: { vendor: rackspace, instance: i-1, cloud: prod, cloudsFile: clouds.yaml }\nusers: []\n`,
+  `targets:\n  r: { vendor: rackspace, instance: i-1, apiKey: "inline-key" }\nusers: []\n`,
+  `targets:\n  r: { vendor: rackspace, region: DFW }\nusers: []\n`,
+  `targets:\n  r: { vendor: rackspace, instance: i-1, token: { env: T } }\nusers: []\n`,
+  `targets:\n  r: { vendor: rackspace, instance: i-1 }\nusers:\n  - { name: etl, targets: [r], databases: warehouse }\n`,
 ];
 
 async function loaderAccepts(text: string): Promise<boolean> {

@@ -104,3 +104,66 @@ describe("the whole file is checked before anything is sent", () => {
     expect(world.emulator.state.requests).toEqual([]);
   });
 });
+
+describe("Atlas and Rackspace users are checked against their vendor", () => {
+  it("refuses a field the target's vendor lacks, at its key", async () => {
+    const text = world.fileAll(
+      `users:\n  - name: etl\n    targets: [analytics]\n    host: "10.0.0.%"\n    roles: [{ role: read, database: a }]\n  - name: bi\n    targets: [legacy]\n    roles: [{ role: read, database: a }]\n`,
+    );
+    expect(await issuesOf(text)).toEqual([
+      {
+        line: 9,
+        column: 5,
+        path: "users[0].host",
+        rule: "dbusers.user.unsupportedField",
+        message: "MongoDB Atlas users have no host (target analytics)",
+      },
+      {
+        line: 13,
+        column: 5,
+        path: "users[1].roles",
+        rule: "dbusers.user.unsupportedField",
+        message: "Rackspace Cloud Databases users have no roles (target legacy)",
+      },
+    ]);
+  });
+
+  it("applies the vendors' rules at the offending value", async () => {
+    const text = world.fileAll(
+      `users:\n  - name: reporting\n    targets: [analytics]\n    roles: [{ role: read, database: a }]\n    scopes: [{ name: "-bad", type: CLUSTER }]\n  - name: etl\n    targets: [legacy]\n    host: "10.0.0.0/8"\n    databases: [mysql]\n`,
+    );
+    const issues = await issuesOf(text);
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.path} ${i.rule.split(".")[0]}`)).toEqual(
+      expect.arrayContaining([
+        "10:22 users[0].scopes[0].name atlas",
+        "13:11 users[1].host rackspace",
+        "14:17 users[1].databases[0] rackspace",
+      ]),
+    );
+  });
+
+  it("refuses Rackspace's reserved users, a duplicate name@host, and rotating a user without a password", async () => {
+    const text = world.fileAll(
+      `users:\n  - name: os_admin\n    targets: [legacy]\n  - name: etl\n    targets: [legacy]\n  - name: etl\n    targets: [legacy]\n    host: "%"\n  - name: "arn:aws:iam::123456789012:role/etl"\n    targets: [analytics]\n    authType: AWS_IAM_ROLE\n    roles: [{ role: read, database: a }]\n    rotate: true\n`,
+    );
+    const rules = (await issuesOf(text)).map((i) => `${i.path} ${i.rule}`);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        "users[0].name dbusers.user.builtIn",
+        "users[2].name dbusers.user.duplicate",
+        "users[3].rotate dbusers.user.noPassword",
+      ]),
+    );
+  });
+
+  it("sends nothing to any vendor when one user on one of them is bad", async () => {
+    world.write(
+      "dbusers.yaml",
+      world.fileAll(`${USERS}  - name: etl\n    targets: [legacy]\n    host: "10.0.0.0/8"\n`),
+    );
+    const run = await world.cli(["apply", "-f", "dbusers.yaml", "--yes", "--secrets-out", "s.json"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("users[3].host");
+    expect(world.emulator.state.requests).toEqual([]);
+  });
+});

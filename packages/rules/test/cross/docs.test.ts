@@ -59,10 +59,17 @@ function runtimeImports(file: string): string[] {
   return out;
 }
 
-describe("the validate-only entry @dbusers/rules/digitalocean/validate", () => {
+/** A module the validators of each provider must reach, so the walk is known to follow imports. */
+const VALIDATE_ENTRIES = [
+  ["digitalocean", "providers/digitalocean/user-name.ts"],
+  ["atlas", "providers/atlas/username.ts"],
+  ["rackspace", "providers/rackspace/user-fields.ts"],
+] as const;
+
+describe.each(VALIDATE_ENTRIES)("the validate-only entry @dbusers/rules/%s/validate", (provider, rules) => {
   const src = resolve(import.meta.dirname, "../../src");
   const reached = new Set<string>();
-  const queue = [join(src, "providers/digitalocean/validate.ts")];
+  const queue = [join(src, `providers/${provider}/validate.ts`)];
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (reached.has(file)) continue;
@@ -73,10 +80,14 @@ describe("the validate-only entry @dbusers/rules/digitalocean/validate", () => {
 
   it("reaches the rules and the engine's validators", () => {
     expect(names).toContain("engine/bind-validators.ts");
-    expect(names).toContain("providers/digitalocean/user-name.ts");
+    expect(names).toContain(rules);
   });
   it("never imports the documentation table, the sources, suggestions, descriptions or JSON Schema views", () => {
     for (const name of names)
       expect(name).not.toMatch(/docs|sources|suggest|describe|json-schema|engine\/bind\.ts|password/);
+  });
+  it("imports no other provider", () => {
+    for (const name of names)
+      if (name.startsWith("providers/")) expect(name).toMatch(`providers/${provider}/`);
   });
 });

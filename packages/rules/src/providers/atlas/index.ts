@@ -4,20 +4,12 @@
  */
 import { bindProvider } from "../../engine/bind.js";
 import type { Infer } from "../../engine/shape.js";
-import type { ProviderDefinition } from "../../types.js";
-import { type AtlasContext, type AtlasContextInput, resolveAtlasContext } from "./context.js";
+import type { AtlasContextInput } from "./context.js";
+import { atlasDefinition } from "./definition.js";
 import { atlasDocs } from "./docs.js";
-import { fields, passwordPolicy } from "./fields.js";
-import { createUser, updateUser } from "./requests.js";
+import type { createUser, updateUser } from "./requests.js";
 
-export const atlasDefinition = {
-  id: "atlas",
-  vendor: "MongoDB Atlas",
-  fields,
-  operations: { createUser, updateUser },
-  resolveContext: resolveAtlasContext,
-  password: passwordPolicy,
-} satisfies ProviderDefinition<AtlasContext>;
+export { atlasDefinition };
 
 export const atlas = bindProvider<typeof atlasDefinition, AtlasContextInput>(atlasDefinition, atlasDocs);
 

@@ -5,39 +5,20 @@
  */
 import { bindProvider } from "../../engine/bind.js";
 import type { Infer } from "../../engine/shape.js";
-import type { PasswordPolicy, ProviderDefinition } from "../../types.js";
-import { type RackspaceContext, type RackspaceContextInput, resolveContext } from "./context.js";
+import type { RackspaceContext, RackspaceContextInput } from "./context.js";
+import { rackspaceDefinition } from "./definition.js";
 import { rackspaceDocs } from "./docs.js";
-import { fields } from "./fields.js";
-import type { changePasswords, createDatabases, createUsers, grantAccess, modifyUser } from "./requests.js";
-import { operations } from "./requests.js";
-
-/**
- * Characters both the documentation (letters, digits, `_ . @ ? #`, spaces) and the server accept,
- * without the space (edge spaces are refused, inner ones are easy to mistype). `@ ? #` must not be
- * first or last; the generator re-checks every candidate against the rules.
- */
-const PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@?#";
-
-const password: PasswordPolicy<RackspaceContext> = {
-  field: fields.password,
-  // The server accepts 1 character; fewer than 8 random characters is guessable offline.
-  minLength: 8,
-  // The API schema (`non_empty_string`) caps passwords at 255, whatever the documentation says.
-  maxLength: 255,
-  // 24 characters from 67 symbols is about 145 bits, and fits every MySQL client and config file.
-  defaultLength: 24,
-  alphabet: PASSWORD_ALPHABET,
-};
-
-export const rackspaceDefinition = {
-  id: "rackspace",
-  vendor: "Rackspace",
-  fields,
+import type { fields } from "./fields.js";
+import type {
+  changePasswords,
+  createDatabases,
+  createUsers,
+  grantAccess,
+  modifyUser,
   operations,
-  resolveContext,
-  password,
-} satisfies ProviderDefinition<RackspaceContext>;
+} from "./requests.js";
+
+export { rackspaceDefinition };
 
 export const rackspace = bindProvider<typeof rackspaceDefinition, RackspaceContextInput>(
   rackspaceDefinition,

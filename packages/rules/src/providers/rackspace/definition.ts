@@ -1,0 +1,37 @@
+/**
+ * The Rackspace provider as data, not yet bound. Both entry points start from it: the full one
+ * (`@dbusers/rules/rackspace`) and the validate-only one (`@dbusers/rules/rackspace/validate`),
+ * which must not evaluate `bindProvider` or read the documentation table, and so cannot import
+ * index.ts.
+ */
+import type { PasswordPolicy, ProviderDefinition } from "../../types.js";
+import { type RackspaceContext, resolveContext } from "./context.js";
+import { fields } from "./fields.js";
+import { operations } from "./requests.js";
+
+/**
+ * Characters both the documentation (letters, digits, `_ . @ ? #`, spaces) and the server accept,
+ * without the space (edge spaces are refused, inner ones are easy to mistype). `@ ? #` must not be
+ * first or last; the generator re-checks every candidate against the rules.
+ */
+const PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@?#";
+
+const password: PasswordPolicy<RackspaceContext> = {
+  field: fields.password,
+  // The server accepts 1 character; fewer than 8 random characters is guessable offline.
+  minLength: 8,
+  // The API schema (`non_empty_string`) caps passwords at 255, whatever the documentation says.
+  maxLength: 255,
+  // 24 characters from 67 symbols is about 145 bits, and fits every MySQL client and config file.
+  defaultLength: 24,
+  alphabet: PASSWORD_ALPHABET,
+};
+
+export const rackspaceDefinition = {
+  id: "rackspace",
+  vendor: "Rackspace",
+  fields,
+  operations,
+  resolveContext,
+  password,
+} satisfies ProviderDefinition<RackspaceContext>;
