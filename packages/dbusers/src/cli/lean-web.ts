@@ -37,7 +37,9 @@ export class LeanHeaders {
   constructor(init?: HeadersInput | null) {
     if (init === undefined || init === null) return;
     if (typeof (init as { forEach?: unknown }).forEach === "function" && !Array.isArray(init)) {
-      (init as LeanHeaders).forEach((value, name) => this.append(name, value));
+      (init as LeanHeaders).forEach((value, name) => {
+        this.append(name, value);
+      });
       return;
     }
     if (typeof (init as Iterable<unknown>)[Symbol.iterator] === "function") {
