@@ -1,40 +1,14 @@
 /**
- * `pnpm bench`: the client's speed against raw fetch, the size of an app that imports it, and the
- * modules one `addUser` call runs code in. `pnpm bench rps|size|modules` runs one of them.
+ * `pnpm bench`: every client's speed against raw fetch, the size of an app that imports only one
+ * client, and the modules one `addUser` call runs code in. `pnpm bench speed|size|modules` runs one.
  */
-import { atlas } from "./atlas.js";
 import { measureModules } from "./modules.js";
-import { reportRackspace } from "./rackspace.js";
-import { measureRps, RPS_TARGET_RATIO } from "./rps.js";
 import { measureSize, SIZE_TARGET_BYTES, type SizeResult, VENDOR_APPS } from "./size.js";
+import { speed } from "./speed/index.js";
 import { kB, table } from "./table.js";
 
 const only = process.argv[2];
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
-
-async function rps(): Promise<void> {
-  console.log(
-    "\ngetUser through @dbusers/digitalocean vs raw fetch (same emulator route, same process, same run, a fresh emulator every round)",
-  );
-  for (const concurrency of [1, 8, 64]) {
-    const result = await measureRps({ concurrency });
-    const client = result.sides[result.sides.length - 1]!;
-    console.log(
-      `\n${concurrency} in flight, ${result.requestsPerSide} requests per side over ${result.rounds} fresh emulators; client ratio ${client.ratio.toFixed(2)}x, target >= ${RPS_TARGET_RATIO}x: ${verdict(client.ratio >= RPS_TARGET_RATIO)}\n`,
-    );
-    console.log(
-      table(
-        ["side", "rps", "ratio to raw fetch", "min-max of rounds"],
-        result.sides.map((side) => [
-          side.name,
-          side.rps.toFixed(0),
-          `${side.ratio.toFixed(2)}x`,
-          `${side.min.toFixed(2)}-${side.max.toFixed(2)}`,
-        ]),
-      ),
-    );
-  }
-}
 
 async function size(): Promise<void> {
   const results: (SizeResult & { readonly client: string })[] = [];
@@ -94,8 +68,6 @@ async function modules(): Promise<void> {
   );
 }
 
-if (only === undefined || only === "rps") await rps();
-if (only === undefined || only === "atlas") await atlas();
+if (only === undefined || only === "speed" || only === "rps") await speed();
 if (only === undefined || only === "size") await size();
 if (only === undefined || only === "modules") await modules();
-if (only === undefined || only === "rackspace") await reportRackspace(table);

@@ -6,6 +6,7 @@ export {
   headerAuth,
   type SendRequest,
 } from "./auth.js";
+export { type CallInfo, callInfoOf } from "./call-info.js";
 export {
   ApiError,
   type ApiErrorInit,
@@ -52,7 +53,6 @@ export {
   sleep,
 } from "./retry.js";
 export { REDACTED, Secret, type SecretValue, secret } from "./secret.js";
-export { type CallInfo, callInfoOf } from "./send.js";
 export {
   createTokenCache,
   type Token,

@@ -7,10 +7,15 @@ import { InvalidPathParameterError, type PathParameterRule } from "./request-err
 
 /** True when `text`, or any percent-decoding of it, has a `.` or `..` segment (split at `/` or `\`). */
 function hasDotSegment(text: string): boolean {
+  // Without a `.` or a `%`, no decoding can make one: most names and ids end here.
+  if (!text.includes(".") && !text.includes("%")) return false;
   // The text as it is, then up to 4 rounds of percent-decoding (`%252E` → `%2E` → `.`).
   let current = text;
   for (let round = 0; round <= 4; round++) {
     if (/(?:^|[/\\])\.\.?(?:$|[/\\])/.test(current)) return true;
+    // Nothing to decode (a `%` that starts no escape, as in Trove's host `10.0.0.%`): decoding would
+    // only throw, and a thrown error costs more than the whole check.
+    if (!/%[0-9a-f]{2}/i.test(current)) return false;
     let next: string;
     try {
       next = decodeURIComponent(current);

@@ -2,12 +2,15 @@
  * The transport under every vendor client: one HTTP exchange per attempt with a deadline that also
  * covers reading the body, the caller's AbortSignal, no redirects, a cap on the body size, the auth
  * strategy's hook, and retries only where a second request is safe. The body is read inside the
- * attempt and handed back as a plain `Response`.
+ * attempt; the response is handed back with its body kept beside it (see call-info.ts).
  */
 import type { AuthContext, AuthRequest, AuthStrategy } from "./auth.js";
 import { assertSafeUrl } from "./base-url.js";
+import { bodySecrets } from "./body-secrets.js";
+import { type CallInfo, describeCall, recordAnswer } from "./call-info.js";
 import { DbUsersError } from "./errors.js";
-import { isSecretKey, redactUrl } from "./redact.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, readable, readBody } from "./read-body.js";
+import { redactUrl } from "./redact.js";
 import {
   AbortedError,
   NetworkError,
@@ -24,7 +27,6 @@ import {
   type RetryOptions,
   sleep,
 } from "./retry.js";
-import type { SecretValue } from "./secret.js";
 
 export interface SendOptions {
   /** The fetch to send with. Default `globalThis.fetch`. */
@@ -54,76 +56,6 @@ export interface OutgoingRequest {
   readonly signal: AbortSignal | undefined;
 }
 
-/** What the transport knows about a response it handed back: for errors built later. */
-export interface CallInfo {
-  readonly method: string;
-  readonly url: string;
-  /** Every secret of the call: the strategy's and those found under secret keys in a JSON body. */
-  readonly secrets: readonly SecretValue[];
-}
-
-const calls = new WeakMap<Response, CallInfo>();
-
-/** The method, URL and secrets of the call that produced `response`, when core's transport did. */
-export function callInfoOf(response: Response): CallInfo | undefined {
-  return calls.get(response);
-}
-
-export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-/** String values under secret-looking keys of a JSON body (passwords sent to Atlas and Rackspace). */
-function bodySecrets(body: Uint8Array | undefined, headers: Headers): string[] {
-  if (body === undefined || !/json/i.test(headers.get("content-type") ?? "")) return [];
-  const found: string[] = [];
-  const walk = (value: unknown, depth: number): void => {
-    if (depth > 32 || typeof value !== "object" || value === null) return;
-    for (const [key, item] of Object.entries(value)) {
-      if (typeof item === "string" && isSecretKey(key)) found.push(item);
-      else walk(item, depth + 1);
-    }
-  };
-  try {
-    walk(JSON.parse(new TextDecoder().decode(body)), 0);
-  } catch {
-    // Not JSON after all: nothing to find.
-  }
-  return found;
-}
-
-/** The whole body, or `ResponseTooLargeError` as soon as it passes `limit` (read chunk by chunk). */
-async function readBody(response: Response, limit: number, tooLarge: () => Error): Promise<Uint8Array> {
-  const declared = response.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  if (response.body === null) return new Uint8Array(0);
-  // A declared length within the cap bounds what the HTTP parser reads: read it in one go.
-  if (declared !== null) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
-
 export type Sender = (request: OutgoingRequest) => Promise<Response>;
 
 /**
@@ -150,58 +82,49 @@ export function createSender(options: SendOptions = {}): {
   const { auth, userAgent } = options;
   let safeOrigin: string | undefined;
 
-  /** One exchange: send, refuse a redirect, read the body under the deadline, hand back a plain Response. */
+  /**
+   * One exchange: send, refuse a redirect, read the body under the deadline. The response comes
+   * back as it is, its body already read and kept beside it (`bodyOf`).
+   */
   async function exchange(request: AuthRequest, info: CallInfo): Promise<Response> {
-    const { method, url, signal: caller } = request;
-    const target = { method, url, secrets: info.secrets };
-    const controller = new AbortController();
+    const caller = request.signal;
+    const controller = timeoutMs > 0 || caller ? new AbortController() : undefined;
     let timedOut = false;
-    const onAbort = () => controller.abort(caller?.reason);
+    const onAbort = () => controller?.abort(caller?.reason);
     const timer =
       timeoutMs > 0
         ? setTimeout(() => {
             timedOut = true;
-            controller.abort();
+            controller?.abort();
           }, timeoutMs)
         : undefined;
     caller?.addEventListener("abort", onAbort);
     try {
       if (caller?.aborted) throw caller.reason;
-      const response = await baseFetch(url, {
-        method,
+      const response = await baseFetch(request.url, {
+        method: request.method,
         headers: request.headers,
         body: request.body,
-        signal: controller.signal,
+        signal: controller?.signal,
         redirect: "manual",
       });
-      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+      const { status } = response;
+      if (status >= 300 && status < 400 && status !== 304) {
         await response.body?.cancel().catch(() => undefined);
-        throw new RedirectError({
-          ...target,
-          status: response.status,
-          location: response.headers.get("location"),
-        });
+        throw new RedirectError({ ...info, status, location: response.headers.get("location") });
       }
-      const tooLarge = () =>
-        new ResponseTooLargeError({ ...target, status: response.status, limitBytes: limit });
+      const tooLarge = () => new ResponseTooLargeError({ ...info, status, limitBytes: limit });
       const bytes = await readBody(response, limit, tooLarge);
-      const plain = new Response(
-        NO_BODY_STATUSES.has(response.status) || bytes.byteLength === 0 ? null : bytes,
-        {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-        },
-      );
-      Object.defineProperty(plain, "url", { value: url });
-      calls.set(plain, info);
-      return plain;
+      // A response a custom `fetch` made up has no URL; errors name the one that was sent.
+      if (response.url === "") Object.defineProperty(response, "url", { value: request.url });
+      recordAnswer(response, info, bytes);
+      return response;
     } catch (error) {
       if (error instanceof DbUsersError) throw error;
-      if (caller?.aborted) throw aborted(caller, target);
-      if (timedOut) throw new TimeoutError({ ...target, timeoutMs });
-      const retryable = methods.has(method) && isConnectionError(error);
-      throw new NetworkError({ ...target, cause: error, retryable });
+      if (caller?.aborted) throw aborted(caller, info);
+      if (timedOut) throw new TimeoutError({ ...info, timeoutMs });
+      const retryable = methods.has(request.method) && isConnectionError(error);
+      throw new NetworkError({ ...info, cause: error, retryable });
     } finally {
       clearTimeout(timer);
       caller?.removeEventListener("abort", onAbort);
@@ -219,48 +142,41 @@ export function createSender(options: SendOptions = {}): {
     return asked > maxDelayMs ? undefined : asked;
   }
 
-  const context = (signal?: AbortSignal): AuthContext => ({ fetch: policyFetch, signal });
+  const unsignalled: AuthContext = { fetch: policyFetch, signal: undefined };
+  const context = (signal?: AbortSignal): AuthContext =>
+    signal === undefined ? unsignalled : { fetch: policyFetch, signal };
+
+  /** Sends through the strategy's hook, which may answer one challenge: a third send would be a loop. */
+  function authorized(strategy: AuthStrategy, request: AuthRequest, info: CallInfo): Promise<Response> {
+    let sends = 0;
+    const once = (again: AuthRequest) => {
+      if (++sends > 2)
+        throw new DbUsersError("AUTH_LOOP", "The auth strategy sent a request more than twice");
+      return exchange(again, info);
+    };
+    return strategy.hook(request, once, context(request.signal));
+  }
 
   async function send(outgoing: OutgoingRequest): Promise<Response> {
-    const { method, url, signal } = outgoing;
+    const { method, url, signal, headers, body } = outgoing;
     if (safeOrigin === undefined || !url.startsWith(safeOrigin)) safeOrigin = `${assertSafeUrl(url).origin}/`;
-    const secrets = [...(auth?.secrets() ?? []), ...bodySecrets(outgoing.body, outgoing.headers)];
-    const info: CallInfo = { method, url, secrets };
-    const headers = outgoing.headers;
+    const info = describeCall(method, url, () => [...(auth?.secrets() ?? []), ...bodySecrets(body, headers)]);
     if (userAgent !== undefined && !headers.has("user-agent")) headers.set("user-agent", userAgent);
-    const request: AuthRequest = { method, url, headers, body: outgoing.body, signal };
+    const request: AuthRequest = outgoing;
     const safeMethod = methods.has(method);
     for (let retryIndex = 0; ; retryIndex++) {
       const mayRetry = safeMethod && retryIndex < retries;
       let response: Response;
       try {
-        if (auth === undefined) response = await exchange(request, info);
-        else {
-          let sends = 0;
-          response = await auth.hook(
-            request,
-            (again) => {
-              // A strategy may answer one challenge: a third send would be a loop.
-              if (++sends > 2)
-                throw new DbUsersError("AUTH_LOOP", "The auth strategy sent a request more than twice");
-              return exchange(again, info);
-            },
-            context(signal),
-          );
-        }
+        response = await (auth === undefined ? exchange(request, info) : authorized(auth, request, info));
       } catch (error) {
         const failure =
           error instanceof DbUsersError
             ? error
-            : new NetworkError({ method, url, secrets, cause: error, retryable: false });
+            : new NetworkError({ ...info, cause: error, retryable: false });
         if (!(mayRetry && failure instanceof NetworkError && failure.retryable)) throw failure;
-        await pause(
-          retryIndex,
-          backoffDelay(retryIndex, baseDelayMs, maxDelayMs, random),
-          { error: failure },
-          info,
-          signal,
-        );
+        const delayMs = backoffDelay(retryIndex, baseDelayMs, maxDelayMs, random);
+        await pause(retryIndex, delayMs, { error: failure }, info, signal);
         continue;
       }
       const delayMs = mayRetry ? retryDelay(response, retryIndex) : undefined;
@@ -299,22 +215,20 @@ export function createSender(options: SendOptions = {}): {
     const request = new Request(input, init);
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     plain ??= auth === undefined ? send : createSender({ ...options, auth: undefined }).send;
-    return plain({
+    const response = await plain({
       method: request.method,
       url: request.url,
       headers: new Headers(request.headers),
       body,
       signal: init?.signal ?? undefined,
     });
+    return readable(response);
   }
 
   return { send, context };
 }
 
-function aborted(
-  signal: AbortSignal,
-  target: { method: string; url: string; secrets: readonly SecretValue[] },
-) {
+function aborted(signal: AbortSignal, target: CallInfo) {
   const reason: unknown = signal.reason;
   // The default reason (an AbortError DOMException) says nothing the error does not.
   const cause = reason instanceof DOMException && reason.name === "AbortError" ? undefined : reason;

@@ -11,16 +11,18 @@ import createClient, {
 } from "openapi-fetch";
 import type { AuthContext, AuthStrategy } from "./auth.js";
 import { assertSafeBaseUrl } from "./base-url.js";
+import { bodyOf, type CallInfo, callInfoOf } from "./call-info.js";
 import { ApiError, DbUsersError } from "./errors.js";
 import { jsonBody } from "./json-body.js";
 import { checkNumber, checkSignal } from "./options.js";
 import { assertSafePathSegment } from "./path.js";
+import { readable } from "./read-body.js";
 import { redactUrl } from "./redact.js";
 import { ResponseParseError } from "./request-errors.js";
 import { requestIdOf } from "./response.js";
 import type { RetryOptions } from "./retry.js";
 import type { SecretValue } from "./secret.js";
-import { type CallInfo, callInfoOf, createSender } from "./send.js";
+import { createSender } from "./send.js";
 
 export interface VendorClientOptions {
   /** Display name in errors: `DigitalOcean`, `MongoDB Atlas`, `Rackspace`. */
@@ -113,13 +115,42 @@ type PlannedInit = {
 
 /** Checks every parameter the template names, then encodes with the vendor's serializer. */
 function checkedPaths(serialize: PathSerializer): PathSerializer {
+  // A client calls a handful of templates: their parameter names are found once each.
+  const names = new Map<string, string[]>();
   return (pathname, params) => {
-    for (const match of pathname.matchAll(PATH_PARAM)) {
-      const name = match[1]!.replace(/^[.;]|\*$/g, "");
-      assertSafePathSegment(name, params[name]);
+    let found = names.get(pathname);
+    if (found === undefined) {
+      found = [...pathname.matchAll(PATH_PARAM)].map((match) => match[1]!.replace(/^[.;]|\*$/g, ""));
+      names.set(pathname, found);
     }
+    for (const name of found) assertSafePathSegment(name, params[name]);
     return serialize(pathname, params);
   };
+}
+
+type ParseAs = "json" | "text" | "blob" | "arrayBuffer" | "stream";
+const decoder = new TextDecoder();
+
+/**
+ * A success's body as openapi-fetch's `parseAs` asks, from the bytes the transport read (openapi-fetch
+ * is told to leave the body alone, so no second stream is built). A response a middleware made up
+ * is read as openapi-fetch would.
+ */
+async function parse(response: Response, as: ParseAs): Promise<unknown> {
+  const bytes = bodyOf(response);
+  if (bytes === undefined) return as === "stream" ? response.body : response[as]();
+  switch (as) {
+    case "json":
+      return bytes.byteLength === 0 ? undefined : JSON.parse(decoder.decode(bytes));
+    case "text":
+      return decoder.decode(bytes);
+    case "arrayBuffer":
+      return bytes.slice().buffer;
+    case "blob":
+      return new Blob([bytes], { type: response.headers.get("content-type") ?? "" });
+    case "stream":
+      return readable(response).body;
+  }
 }
 
 /**
@@ -140,7 +171,7 @@ function typed(
     return new ResponseParseError({
       status: response.status,
       method,
-      url: response.url,
+      url: info?.url ?? response.url,
       contentType: response.headers.get("content-type") ?? undefined,
       secrets: info?.secrets ?? secrets,
     });
@@ -188,7 +219,8 @@ export function createVendorClient<Paths extends object>(options: VendorClientOp
       signal: request.signal,
     });
     if (request.state !== undefined) request.state.response = response;
-    return response;
+    // openapi-fetch reads an error's body itself; a success's is parsed from the bytes (see `parse`).
+    return response.ok ? response : readable(response);
   };
 
   const inner = createClient<Paths>({
@@ -216,11 +248,16 @@ export function createVendorClient<Paths extends object>(options: VendorClientOp
   const client = { ...inner } as Record<string, unknown>;
   for (const method of METHODS) {
     const call = inner[method] as (path: string, init?: object) => Promise<unknown>;
-    client[method] = async (path: string, init?: { signal?: unknown }) => {
+    client[method] = async (path: string, init?: { signal?: unknown; parseAs?: ParseAs }) => {
       const state: CallState = {};
       try {
         checkSignal(init?.signal);
-        return await call(path, { ...init, [STATE]: state });
+        const out = (await call(path, { ...init, parseAs: "stream", [STATE]: state })) as {
+          data?: unknown;
+          response: Response;
+        };
+        if (out.data !== undefined) out.data = await parse(out.response, init?.parseAs ?? "json");
+        return out;
       } catch (error) {
         throw typed(error, method, state, secrets());
       }
