@@ -23,8 +23,8 @@ export interface ConnectOptions {
   readonly pacing?: PacerOptions;
   /**
    * What sends the requests. Default: the global `fetch`, whose connection pool copes with a
-   * server closing an idle kept-alive connection, as happens during a long, rate-limited apply
-   * (the `users` commands' small start-up transport does not).
+   * server closing an idle kept-alive connection, as happens during a long, rate-limited apply.
+   * The CLI passes its own `node:http` transport (its process has no platform `Request`).
    */
   readonly fetch?: typeof fetch;
 }
