@@ -1,5 +1,5 @@
-// tsc writes files without the executable bit; npm sets it on install, but `node_modules/.bin`
-// links made by a workspace install point at the built file itself.
+// The bundled binary is written without the executable bit; npm sets it on install, but
+// `node_modules/.bin` links made by a workspace install point at the built file itself.
 import { chmodSync } from "node:fs";
 
-chmodSync(new URL("../dist/cli/bin.js", import.meta.url), 0o755);
+chmodSync(new URL("../dist/bin/dbusers.js", import.meta.url), 0o755);

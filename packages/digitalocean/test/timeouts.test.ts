@@ -24,7 +24,9 @@ describe("timeoutMs", () => {
     await expect(
       h.client({ timeoutMs: 1_000 }).addUser(h.clusters.pg, { name: h.uniqueName() }),
     ).rejects.toBeInstanceOf(TimeoutError);
-    expect(h.sent()).toHaveLength(1);
+    // Counted by operation: a request of the previous test that timed out before reaching the
+    // (shared) emulator may arrive during this one on a loaded machine.
+    expect(h.sent().filter((request) => request.operationId === "databases_add_user")).toHaveLength(1);
   });
 
   test("an answer that arrives within the deadline is returned", async () => {

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { main } from "./main.js";
-import { processIo } from "./process-io.js";
+// The lean fetch classes go in before any module that could touch the platform's (lean-web.ts).
+import { installLeanWeb } from "./lean-web.js";
 
+installLeanWeb();
+const [{ main }, { processIo }] = await Promise.all([import("./main.js"), import("./process-io.js")]);
 process.exitCode = await main(process.argv.slice(2), processIo());

@@ -70,7 +70,8 @@ function headerRecord(headers: RequestInit["headers"]): Record<string, string> {
  */
 async function outgoing(input: string | URL | Request, init: RequestInit | undefined): Promise<Outgoing> {
   const body = plainBody(init?.body);
-  if (!(input instanceof Request) && body !== undefined) {
+  // `typeof` first: even an `instanceof Request` loads the platform's Request (see lean-web.ts).
+  if ((typeof input === "string" || input instanceof URL) && body !== undefined) {
     return {
       url: String(input),
       method: (init?.method ?? "GET").toUpperCase(),
