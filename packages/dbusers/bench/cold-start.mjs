@@ -74,18 +74,25 @@ try {
   const only = process.env.DBUSERS_BENCH_VENDORS?.split(",");
   const vendors = Object.keys(targets).filter((v) => only === undefined || only.includes(v));
   const baseline = ["-e", "0"];
+  // The floor for one command: the same GET with node:http and nothing else (no CLI, no client).
+  const floor = [
+    "-e",
+    `require("node:http").get(process.env.DBUSERS_DIGITALOCEAN_URL + "/v2/databases/${world.cluster}/users", { headers: { authorization: "Bearer " + process.env.DIGITALOCEAN_TOKEN } }, (r) => r.pipe(process.stdout))`,
+  ];
   const clis = Object.fromEntries(vendors.map((v) => [v, [bin, "users", "list", targets[v], "--json"]]));
   // One of each first, so the file system cache is warm for all.
   time(baseline, env);
+  time(floor, env);
   for (const v of vendors) time(clis[v], env);
   const node = [];
+  const bare = [];
   const runs = Object.fromEntries(vendors.map((v) => [v, []]));
   for (let round = 0; round < ROUNDS; round++) {
     // Rotate which goes first, so a slow spell of the machine lands on every side.
-    const order = [["node", baseline], ...vendors.map((v) => [v, clis[v]])];
+    const order = [["node", baseline], ["bare", floor], ...vendors.map((v) => [v, clis[v]])];
     const shift = round % order.length;
     for (const [side, args] of [...order.slice(shift), ...order.slice(0, shift)]) {
-      (side === "node" ? node : runs[side]).push(time(args, env));
+      (side === "node" ? node : side === "bare" ? bare : runs[side]).push(time(args, env));
     }
   }
   const wall = (side) => median(side.map((t) => t.ms));
@@ -97,6 +104,9 @@ try {
     "| process | median wall ms | median CPU ms | wall ratio | CPU ratio |\n| --- | --- | --- | --- | --- |",
   );
   console.log(`| node -e 0 | ${wall(node).toFixed(1)} | ${cpu(node).toFixed(1)} | 1.00x | 1.00x |`);
+  console.log(
+    `| one GET with node:http only (the floor) | ${wall(bare).toFixed(1)} | ${cpu(bare).toFixed(1)} | ${(wall(bare) / wall(node)).toFixed(2)}x | ${(cpu(bare) / cpu(node)).toFixed(2)}x |`,
+  );
   const missed = [];
   for (const v of vendors) {
     const ratio = wall(runs[v]) / wall(node);

@@ -57,3 +57,17 @@ export class BuiltInUserError extends DbUsersError {
     this.user = user;
   }
 }
+
+/** An Atlas name held on both `admin` and `$external`: which user is meant needs `authDatabase`. */
+export class AmbiguousUserError extends DbUsersError {
+  override name = "AmbiguousUserError";
+  declare readonly user: string;
+
+  constructor(user: string) {
+    super(
+      "AMBIGUOUS_USER",
+      `${JSON.stringify(user)} exists on both admin and $external in this Atlas project: say which with authDatabase (--auth-db)`,
+    );
+    this.user = user;
+  }
+}

@@ -12,6 +12,7 @@ export {
 } from "@dbusers/core";
 export { capabilityMatrix, capabilityTable } from "./capabilities.js";
 export {
+  AmbiguousUserError,
   BuiltInUserError,
   InvalidTargetError,
   UnsupportedOperationError,

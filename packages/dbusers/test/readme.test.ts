@@ -4,7 +4,7 @@
  * generated from the capability data.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -48,21 +48,15 @@ test("the library example prints what the README says", async () => {
 
 test("every CLI command of the walk-through runs as written against the emulator", async () => {
   const [start, script] = blocks("### Try every command against the emulator", "sh");
-  // The emulator the first block starts, on a free port instead of 4010.
-  const args = start!.trim().split(/\s+/);
-  const token = args[args.indexOf("--token") + 1]!;
-  const clusters = args.flatMap((a, i) => (args[i - 1] === "--cluster" ? [a] : []));
+  // The state file the first block writes, and the emulator it starts (on a free port, not 4010).
+  const state = /<<'YAML'\n([\s\S]*?)\nYAML\n/.exec(start!)?.[1];
+  expect(start).toContain("npx dbusers-emulator --port 4010 --state emulator-state.yaml");
+  const cwd = mkdtempSync(join(tmpdir(), "dbusers-readme-"));
+  writeFileSync(join(cwd, "emulator-state.yaml"), `${state}\n`);
   const emulator = await emulatorModule.startEmulator({
-    digitalocean: {
-      token,
-      clusters: clusters.map((c) => {
-        const [engine, id] = c.split(":") as ["pg" | "mysql", string];
-        return { id, engine };
-      }),
-    },
+    ...(await emulatorModule.readStateFile(join(cwd, "emulator-state.yaml"))),
   });
   try {
-    const cwd = mkdtempSync(join(tmpdir(), "dbusers-readme-"));
     const shell = `set -eu\ndbusers() { ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"; }\n${script!.replaceAll("http://127.0.0.1:4010", emulator.url)}`;
     const { stdout, stderr } = await promisify(execFile)("bash", ["-c", shell], {
       cwd,
@@ -72,9 +66,23 @@ test("every CLI command of the walk-through runs as written against the emulator
     expect(stdout).toContain("refused before sending: exit 2");
     expect(stdout).toContain("invalid: exit 2");
     expect(readFileSync(join(cwd, "reporting.env"), "utf8")).toMatch(/^DBUSERS_TARGET=/);
-    expect(emulator.state.digitalocean.listUsers(clusters[0]!.split(":")[1]!).map((u) => u.name)).toEqual([
-      "doadmin",
-    ]);
+    expect(
+      emulator.state.digitalocean.listUsers("9cc10173-e9ea-4176-9dbc-a4cee4c4ff30").map((u) => u.name),
+    ).toEqual(["doadmin"]);
+    // Atlas: analyst (rotated, its password in analyst.json) and the AWS IAM role are left.
+    const atlas = emulator.state.atlas.users("5f0c3a9b2d1e4f6a7b8c9d0e");
+    expect(atlas.map((u) => u.username).sort()).toEqual(["analyst", "arn:aws:iam::123456789012:role/etl"]);
+    const analyst = JSON.parse(readFileSync(join(cwd, "analyst.json"), "utf8")) as { password: string };
+    expect(
+      emulator.state.atlas.hasPassword("5f0c3a9b2d1e4f6a7b8c9d0e", "admin", "analyst", analyst.password),
+    ).toBe(true);
+    expect(atlas.find((u) => u.username === "analyst")).toMatchObject({ description: "read-only now" });
+    // Rackspace: etl was granted sales, renamed, re-hosted, rotated and deleted.
+    expect(emulator.state.rackspace.instance("8d5e5b7c-2f3a-4c1e-9b6d-0a1f2e3d4c5b").users).toEqual([]);
+    expect(readFileSync(join(cwd, "etl.env"), "utf8")).toMatch(/^DBUSERS_TARGET='rackspace:/);
+    for (const secret of [analyst.password, "Chosen-Passw0rd-1", "example-atlas-private-key"]) {
+      expect(stdout + stderr).not.toContain(secret);
+    }
   } finally {
     await emulator.close();
   }

@@ -29,4 +29,5 @@ export const INVALID_INPUT_CODES: ReadonlySet<string> = new Set([
   "BUILT_IN_USER",
   "INVALID_TARGET",
   "VENDOR_UNAVAILABLE",
+  "AMBIGUOUS_USER",
 ]);

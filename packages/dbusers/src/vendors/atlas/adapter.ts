@@ -3,31 +3,16 @@ import {
   type AtlasClient,
   createAtlasClient,
   type DatabaseUser,
-  DbUsersError,
   type UpdateUserRequest,
 } from "@dbusers/atlas";
 import type { Secret } from "@dbusers/core";
 import { atlasAuthTypeOf, generatePassword } from "@dbusers/rules/atlas";
-import { UnsupportedOperationError } from "../../errors.js";
+import { AmbiguousUserError, UnsupportedOperationError } from "../../errors.js";
 import type { CallOptions, Credentials, DbUser, UserKey } from "../../model.js";
 import { formatTarget, type TargetRef } from "../../target-ref.js";
 import type { VendorAdapter } from "../types.js";
 import { accessFields, createBody } from "./body.js";
 import type { AtlasOptions } from "./index.js";
-
-/** A name held on both auth databases: which user is meant needs `authDatabase`. */
-export class AmbiguousUserError extends DbUsersError {
-  override name = "AmbiguousUserError";
-  declare readonly user: string;
-
-  constructor(user: string) {
-    super(
-      "AMBIGUOUS_USER",
-      `${JSON.stringify(user)} exists on both admin and $external in this Atlas project: say which with authDatabase (--auth-db)`,
-    );
-    this.user = user;
-  }
-}
 
 function isClient(options: AtlasOptions): options is AtlasClient {
   return typeof (options as Partial<AtlasClient>).listUsers === "function";

@@ -23,6 +23,12 @@ export const atlasRuleDocs: { readonly [ruleId: string]: RuleDoc } = {
     description: "SCRAM: only ASCII letters, digits and hyphens.",
     source: `${src.SPEC_TABLE}: SCRAM-SHA 'Alphanumeric string'; hyphens because MongoDB's own tools create such users on the real server: Terraform acceptance tests (test-acc-tf-…, test-acc-user--…) and the Atlas CLI e2e tests (user-332) (docs/vendors/atlas.md §7, §8 item 1). Other characters stay strict-only: no official tool is shown sending them, and a name with @ may be checked as an e-mail address (§8 item 1, unconfirmed)`,
   },
+  "atlas.username.dotElement": {
+    description:
+      "No '.' or '..' element between slashes (an ARN path step, an OIDC name), plain or percent-encoded.",
+    source:
+      "inferred: the username travels as one path segment that Atlas decodes once (docs/vendors/atlas.md §5), so a dot element becomes a path step; the clients refuse it before sending",
+  },
   "atlas.username.iamUserArn": {
     description:
       "An IAM user ARN: arn:aws|aws-cn|aws-us-gov:iam::<12-digit account>:user/<path/><name>; path / or /…/ (≤512), name 1–64 of [A-Za-z0-9_+=,.@-].",
