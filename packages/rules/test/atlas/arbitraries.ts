@@ -33,6 +33,23 @@ export const groupIdStrict = str(lowerHex, 24, 24);
 export const groupIdServer = str(anyHex, 24, 24);
 export const idpId = str(lowerHex, 24, 24);
 
+/**
+ * Whether a name has a `.` or `..` element between slashes, as it is or after percent-decoding
+ * (the clients refuse such a path segment; strict's dotElement rule refuses the name).
+ */
+export function hasDotElement(name: string): boolean {
+  let text = name;
+  for (let round = 0; round < 5; round++) {
+    if (text.split(/[/\\]/).some((part) => part === "." || part === "..")) return true;
+    const next = text.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) =>
+      String.fromCharCode(Number.parseInt(hex, 16)),
+    );
+    if (next === text) return false;
+    text = next;
+  }
+  return false;
+}
+
 // ---- AWS IAM ARNs (AWS IAM API reference: Path, UserName/RoleName) ----
 export const iamName = str(chars(`${ALNUM}_+=,.@-`), 1, 64);
 export const iamPath = fc.oneof(
@@ -44,7 +61,8 @@ export const account = str(chars(DIGITS), 12, 12);
 export const iamArn = (resource: "user" | "role") =>
   fc
     .tuple(partition, account, iamPath, iamName)
-    .map(([p, a, path, name]) => `arn:${p}:iam::${a}:${resource}${path}${name}`);
+    .map(([p, a, path, name]) => `arn:${p}:iam::${a}:${resource}${path}${name}`)
+    .filter((arn) => !hasDotElement(arn));
 
 // ---- Distinguished names (RFC 2253 strict; the lenient server grammar) ----
 const alpha = chars(UPPER + LOWER);
@@ -122,17 +140,18 @@ export const dnNoise = str(chars('CNOU=,;+"#\\ a1.-é\u00a0AFGfgZz09:/@[`{<>'), 
 /** A valid OIDC username: IdP id, '/', IdP group or user name. */
 export const oidcName = fc
   .tuple(idpId, fc.string({ unit: "binary", minLength: 1, maxLength: 20 }))
-  .map(([id, n]) => `${id}/${n}`);
+  .map(([id, n]) => `${id}/${n}`)
+  .filter((name) => !hasDotElement(name));
 
 /** A valid username for each auth type in the strict profile (so also in the server profile). */
 export const validUserName: Record<AtlasAuthType, fc.Arbitrary<string>> = {
   SCRAM: scramStrictName,
   AWS_IAM_USER: iamArn("user"),
   AWS_IAM_ROLE: iamArn("role"),
-  X509_MANAGED: strictDn,
-  X509_CUSTOMER: strictDnWithCn,
-  LDAP_USER: strictDn,
-  LDAP_GROUP: strictDn,
+  X509_MANAGED: strictDn.filter((dn) => !hasDotElement(dn)),
+  X509_CUSTOMER: strictDnWithCn.filter((dn) => !hasDotElement(dn)),
+  LDAP_USER: strictDn.filter((dn) => !hasDotElement(dn)),
+  LDAP_GROUP: strictDn.filter((dn) => !hasDotElement(dn)),
   OIDC_WORKFORCE: oidcName,
   OIDC_WORKLOAD: oidcName,
 };

@@ -61,7 +61,9 @@ describe("atlas username properties", () => {
     },
   );
 
-  test.prop([A.strictDnWithCn, fc.constantFrom("X509_CUSTOMER", "LDAP_USER", "LDAP_GROUP" as const)])(
+  // `CN=\.` plus a backslash ends in a dot element (`\.\`), which dotElement refuses as well.
+  const dnForBackslash = A.strictDnWithCn.filter((v) => !A.hasDotElement(`${v}\\`));
+  test.prop([dnForBackslash, fc.constantFrom("X509_CUSTOMER", "LDAP_USER", "LDAP_GROUP" as const)])(
     "DN: a trailing backslash breaks the DN in both grammars",
     (v, t) => {
       expect(fieldIds("username", `${v}\\`, "server", t)).toEqual(["atlas.username.distinguishedName"]);
@@ -79,7 +81,9 @@ describe("atlas username properties", () => {
     },
   );
 
-  test.prop([A.strictDnWithoutCn])("X.509 CUSTOMER: no CN breaks only commonName (strict)", (v) => {
+  // A DN may hold `/./` (an attribute value is free text): that breaks dotElement as well.
+  const withoutDotElement = A.strictDnWithoutCn.filter((v) => !A.hasDotElement(v));
+  test.prop([withoutDotElement])("X.509 CUSTOMER: no CN breaks only commonName (strict)", (v) => {
     expect(fieldIds("username", v, "strict", "X509_CUSTOMER")).toEqual(["atlas.username.commonName"]);
     expect(fieldIds("username", v, "server", "X509_CUSTOMER")).toEqual([]);
   });

@@ -200,7 +200,11 @@ describe("atlas JSON Schema fragments are exact", () => {
       "atlas.deleteAfterDate.withinOneWeek",
     ]);
     const user = toJSONSchema("username", { authType: "X509_CUSTOMER" }) as Record<string, unknown>;
-    expect(unexpressedRules(user)).toEqual(["atlas.username.maxUtf16Units", "atlas.username.commonName"]);
+    expect(unexpressedRules(user)).toEqual([
+      "atlas.username.maxUtf16Units",
+      "atlas.username.dotElement",
+      "atlas.username.commonName",
+    ]);
     const db = toJSONSchema("databaseName", { authType: "LDAP_GROUP" }) as Record<string, unknown>;
     expect(db.allOf).toEqual([{ enum: ["admin", "$external"] }, { not: { const: "$external" } }]);
     const pw = toJSONSchema("password") as Record<string, unknown>;

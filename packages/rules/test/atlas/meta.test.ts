@@ -51,7 +51,7 @@ describe("atlas rule metadata", () => {
       expect(atlasDocs.rules[rule.id]!.source.length).toBeGreaterThan(15);
       expect(["both", "strict"]).toContain(rule.profile);
     }
-    expect(ids.size).toBe(37);
+    expect(ids.size).toBe(38);
   });
 
   it("sources cite the Java length reading and the MongoDB limits page", () => {
@@ -88,6 +88,7 @@ describe("atlas rule metadata", () => {
     expect(strict).toEqual([
       "atlas.username.maxUtf16Units",
       "atlas.username.alphanumeric",
+      "atlas.username.dotElement",
       "atlas.username.iamUserArn",
       "atlas.username.iamRoleArn",
       "atlas.username.rfc2253",

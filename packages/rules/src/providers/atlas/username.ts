@@ -12,6 +12,26 @@ import { maxUtf16Units } from "./factories.js";
 
 export const USERNAME_MAX = 1024;
 
+const DOT_ELEMENT = /(?:^|[/\\])\.\.?(?:$|[/\\])/;
+
+/**
+ * Whether a `.` or `..` stands between slashes or backslashes (or at an end), as written or after
+ * up to four rounds of percent-decoding: the same test the clients apply to a path segment.
+ */
+function hasDotElement(name: string): boolean {
+  let text = name;
+  for (let round = 0; round <= 4; round++) {
+    if (DOT_ELEMENT.test(text)) return true;
+    if (!/%[0-9a-f]{2}/i.test(text)) return false;
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
 const is =
   (...types: AtlasAuthType[]) =>
   (ctx: AtlasContext) =>
@@ -68,6 +88,16 @@ const rules: Rule<AtlasContext>[] = [
     message: (_p, f) =>
       `${f.label} has a character other than A–Z, a–z, 0–9 and -; ${f.vendor} documents SCRAM user names as alphanumeric and its own tools add only hyphens`,
   }),
+  {
+    // The clients send the name as one path segment and refuse one with a dot element: Atlas
+    // decodes the segment once, and a `/../` in the decoded path could address another resource
+    // (docs/vendors/atlas.md §5). Such a user could be created but never read, changed or deleted.
+    id: "atlas.username.dotElement",
+    profile: "strict",
+    check: (v) => (hasDotElement(v) ? {} : undefined),
+    message: (_p, f) =>
+      `${f.label} has a "." or ".." element between slashes; ${f.vendor} would take it for a path step, so the user could be created but never read, changed or deleted`,
+  },
   iamArn("user", "AWS_IAM_USER"),
   iamArn("role", "AWS_IAM_ROLE"),
   {
