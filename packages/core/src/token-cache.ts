@@ -3,7 +3,7 @@
  * for a new token however many calls need it at once, a refresh shortly before it expires, and one
  * refresh when the server answers 401.
  */
-import type { AuthContext, AuthStrategy } from "./auth.js";
+import type { AuthContext, AuthRequest, AuthStrategy, SendRequest } from "./auth.js";
 import { AbortedError } from "./request-errors.js";
 import type { Secret, SecretValue } from "./secret.js";
 
@@ -30,6 +30,8 @@ export interface TokenCache<T extends Token> {
   invalidate(stale: T): void;
   /** The current token without asking for one. */
   peek(): T | undefined;
+  /** The current token if it is not about to expire, without asking for one. */
+  fresh(): T | undefined;
 }
 
 /** Waits for `promise`, or rejects with `AbortedError` when `signal` aborts first. */
@@ -76,6 +78,7 @@ export function createTokenCache<T extends Token>(options: TokenCacheOptions<T>)
       if (current === stale) current = undefined;
     },
     peek: () => current,
+    fresh: () => (fresh(current) ? current : undefined),
   };
 }
 
@@ -106,27 +109,42 @@ export function tokenAuth<T extends Token>(options: TokenAuthOptions<T>): TokenA
   const format = (token: T) => (scheme === null ? token.value.reveal() : `${scheme} ${token.value.reveal()}`);
   // Tokens replaced lately may still show up in an answer (an echo of the request): keep a few.
   const recent: Secret[] = [];
+  let shown: { token: T; header: string } | undefined;
+  /** The header for `token`, remembered for as long as it is the one in use. */
+  const headerFor = (token: T) => {
+    if (shown?.token !== token) {
+      shown = { token, header: format(token) };
+      if (!recent.includes(token.value)) {
+        recent.push(token.value);
+        if (recent.length > 4) recent.shift();
+      }
+    }
+    return shown.header;
+  };
   const use = async (context: AuthContext) => {
     const token = await cache.get(context);
-    if (!recent.includes(token.value)) {
-      recent.push(token.value);
-      if (recent.length > 4) recent.shift();
-    }
+    headerFor(token);
     return token;
+  };
+  /** Sends with `token`; on a 401, once more with a new one (shared with every call that saw it). */
+  const sendWith = async (token: T, request: AuthRequest, send: SendRequest, context: AuthContext) => {
+    request.headers.set(header, headerFor(token));
+    const response = await send(request);
+    if (response.status !== 401) return response;
+    cache.invalidate(token);
+    const renewed = await use(context);
+    // Someone else's refresh may have failed to change anything: sending the same token is pointless.
+    if (renewed.value.reveal() === token.value.reveal()) return response;
+    request.headers.set(header, headerFor(renewed));
+    return send(request);
   };
   return {
     token: use,
-    async hook(request, send, context) {
-      const token = await use(context);
-      request.headers.set(header, format(token));
-      const response = await send(request);
-      if (response.status !== 401) return response;
-      cache.invalidate(token);
-      const renewed = await use(context);
-      // Someone else's refresh may have failed to change anything: sending the same token is pointless.
-      if (renewed.value.reveal() === token.value.reveal()) return response;
-      request.headers.set(header, format(renewed));
-      return send(request);
+    hook(request, send, context) {
+      // A token still fresh is used at once, without waiting a turn for the cache.
+      const ready = cache.fresh();
+      if (ready !== undefined) return sendWith(ready, request, send, context);
+      return use(context).then((token) => sendWith(token, request, send, context));
     },
     secrets: () => [...(options.credentials ?? []), ...recent],
     async close(context) {

@@ -6,6 +6,7 @@
 import createClient, {
   type Client,
   type ClientOptions,
+  createQuerySerializer,
   defaultPathSerializer,
   type PathSerializer,
 } from "openapi-fetch";
@@ -113,18 +114,42 @@ type PlannedInit = {
   [STATE]?: CallState;
 };
 
-/** Checks every parameter the template names, then encodes with the vendor's serializer. */
-function checkedPaths(serialize: PathSerializer): PathSerializer {
-  // A client calls a handful of templates: their parameter names are found once each.
-  const names = new Map<string, string[]>();
-  return (pathname, params) => {
-    let found = names.get(pathname);
-    if (found === undefined) {
-      found = [...pathname.matchAll(PATH_PARAM)].map((match) => match[1]!.replace(/^[.;]|\*$/g, ""));
-      names.set(pathname, found);
+/** A path template taken apart once: its parameters, and (for plain `{name}` ones) the text between them. */
+interface Template {
+  readonly names: readonly string[];
+  /** The text around the parameters, when every one is a plain `{name}`; `undefined` otherwise. */
+  readonly parts: readonly string[] | undefined;
+}
+
+function compile(url: string): Template {
+  const matches = [...url.matchAll(PATH_PARAM)];
+  const names = matches.map((match) => match[1]!.replace(/^[.;]|\*$/g, ""));
+  const plain = matches.every((match) => /^[^.;*][^*]*$/.test(match[1]!));
+  const parts = plain ? url.split(PATH_PARAM).filter((_, i) => i % 2 === 0) : undefined;
+  return { names, parts };
+}
+
+/**
+ * Checks every parameter the template names, then encodes with the vendor's serializer, or, with
+ * none, as openapi-fetch's default does for plain `{name}` parameters (`encodeURIComponent`, which
+ * is all the default does with a string), from the template taken apart once per client.
+ */
+function checkedPaths(serialize: PathSerializer | undefined): PathSerializer {
+  const templates = new Map<string, Template>();
+  return (url, params) => {
+    let template = templates.get(url);
+    if (template === undefined) {
+      template = compile(url);
+      templates.set(url, template);
     }
-    for (const name of found) assertSafePathSegment(name, params[name]);
-    return serialize(pathname, params);
+    const { names, parts } = template;
+    for (const name of names) assertSafePathSegment(name, params[name]);
+    if (serialize !== undefined || parts === undefined)
+      return (serialize ?? defaultPathSerializer)(url, params);
+    let out = parts[0]!;
+    for (let i = 0; i < names.length; i++)
+      out += encodeURIComponent(params[names[i]!] as string) + parts[i + 1]!;
+    return out;
   };
 }
 
@@ -227,9 +252,10 @@ export function createVendorClient<Paths extends object>(options: VendorClientOp
     baseUrl: baseUrl ?? RESOLVED,
     fetch: transport as unknown as typeof fetch,
     Request: PlannedRequest as unknown as typeof Request,
-    pathSerializer: checkedPaths(options.pathSerializer ?? defaultPathSerializer),
+    pathSerializer: checkedPaths(options.pathSerializer),
     bodySerializer: jsonBody,
-    ...(options.querySerializer === undefined ? {} : { querySerializer: options.querySerializer }),
+    // Made once here rather than by openapi-fetch on every call.
+    querySerializer: options.querySerializer ?? createQuerySerializer(),
   });
 
   const toError =

@@ -235,6 +235,13 @@ describe("help and usage", () => {
     expect(r.stdout).toMatch(/\nExample:\n {2}\$ /);
   });
 
+  test("--version prints the package's version, from the bundled binary", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    expect(await h.spawn(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
   test("an unknown option is a usage error: exit 2", async () => {
     const r = await spawnCli(["users", "list", pg(), "--jsno"]);
     expect(r.code).toBe(2);

@@ -38,6 +38,8 @@ test("npm install of the packed tarballs, then npx dbusers --help", { timeout: 3
   const help = await run("npx", ["--no-install", "dbusers", "--help"], { cwd: app });
   expect(help.stdout).toMatch(/^Usage: dbusers /);
   expect(help.stdout).toContain("users");
+  const version = await run("npx", ["--no-install", "dbusers", "--version"], { cwd: app });
+  expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
   const library = await run(
     process.execPath,
     ["--input-type=module", "-e", "const d = await import('dbusers'); console.log(typeof d.createDbUsers)"],

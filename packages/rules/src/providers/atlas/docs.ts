@@ -6,7 +6,8 @@ import { asciiFold, replaceDisallowed, truncateCodePoints } from "../../engine/s
 import type { ProviderDocs } from "../../types.js";
 import type { AtlasAuthType, AtlasContext } from "./context.js";
 import { scanLenientDn, toStrictDn } from "./dn.js";
-import { atlasRuleDocs } from "./docs-rules.js";
+import { atlasRequestRuleDocs } from "./docs-request-rules.js";
+import { atlasFieldRuleDocs } from "./docs-rules.js";
 import { BUILT_IN_ROLES } from "./fields.js";
 import { USERNAME_MAX } from "./username.js";
 
@@ -62,7 +63,7 @@ export function suggestUsername(raw: string, ctx: AtlasContext): string | undefi
 }
 
 export const atlasDocs: ProviderDocs<AtlasContext> = {
-  rules: atlasRuleDocs,
+  rules: { ...atlasFieldRuleDocs, ...atlasRequestRuleDocs },
   fields: {
     username: { notes: (ctx) => NOTES[ctx.authType], suggest: suggestUsername },
     password: {
