@@ -3,8 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { createDigitalOceanClient } from "@dbusers/digitalocean";
 import { startEmulator } from "@dbusers/emulator";
-import { rackspaceDemo } from "./rackspace.mjs";
 import { dbusersDemo } from "./dbusers.mjs";
+import { rackspaceDemo } from "./rackspace.mjs";
 
 const token = `demo-${randomUUID()}`;
 const pg = randomUUID();

@@ -15,6 +15,7 @@ import { userKeyString } from "../spec.js";
 import { type CredentialsFile, openCredentialsFile } from "./apply-secrets.js";
 import { UsageError } from "./errors.js";
 import type { CliIo } from "./io.js";
+import { nodeFetch } from "./node-fetch.js";
 import { type PlanFlags, planFromFile, reportInvalidFile } from "./plan-shared.js";
 import { reportError } from "./report.js";
 
@@ -43,7 +44,7 @@ async function loadSaved(io: CliIo, file: string): Promise<{ plan: Plan; connect
     throw new UsageError(`cannot read the plan ${file} (${(error as { code?: string }).code ?? "error"})`);
   }
   const plan = readPlan(text);
-  return { plan, connections: createConnections(plan.baseDir, { env: io.env }) };
+  return { plan, connections: createConnections(plan.baseDir, { env: io.env, fetch: nodeFetch }) };
 }
 
 async function confirmed(io: CliIo, flags: Flags): Promise<boolean> {

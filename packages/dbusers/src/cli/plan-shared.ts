@@ -8,6 +8,7 @@ import type { Plan } from "../plan/plan-types.js";
 import type { DesiredState } from "../plan/types.js";
 import { UsageError } from "./errors.js";
 import type { CliIo } from "./io.js";
+import { nodeFetch } from "./node-fetch.js";
 
 export interface PlanFlags {
   readonly file?: string;
@@ -48,7 +49,7 @@ export async function planFromFile(io: CliIo, flags: PlanFlags): Promise<Planned
   const path = resolve(io.cwd, flags.file);
   const display = await loadDesiredState(path, { env: io.env, file: flags.file });
   checkRotateNames(display, flags.rotate ?? []);
-  const connections = createConnections(display.baseDir, { env: io.env });
+  const connections = createConnections(display.baseDir, { env: io.env, fetch: nodeFetch });
   const plan = await createPlan(display, connections, {
     prune: flags.prune === true,
     rotate: flags.rotate ?? [],

@@ -1,7 +1,8 @@
 /**
  * One facade `Target` per target of the file, each with its own credentials. Targets that share a
- * credential (the same vendor, API URL and secret) share one pacer, since vendors count their
- * limits per credential.
+ * credential (the same vendor, API URL and secret) share one client and one pacer: vendors count
+ * their limits per credential, and one client fetches one token (an Atlas service account's, a
+ * Rackspace identity token) for all of them instead of one per project or instance.
  */
 import { createHash } from "node:crypto";
 import type { Env } from "../cli/config.js";
@@ -20,6 +21,12 @@ export interface ConnectOptions {
   readonly baseDir?: string;
   /** Rate-limit pacing (tests make it quick). */
   readonly pacing?: PacerOptions;
+  /**
+   * What sends the requests. Default: the global `fetch`, whose connection pool copes with a
+   * server closing an idle kept-alive connection, as happens during a long, rate-limited apply.
+   * The CLI passes its own `node:http` transport (its process has no platform `Request`).
+   */
+  readonly fetch?: typeof fetch;
 }
 
 export interface Connections {
@@ -32,7 +39,7 @@ export interface Connections {
 export function createConnections(baseDir: string, options: ConnectOptions = {}): Connections {
   const env = options.env ?? process.env;
   const pacers = new Map<string, Pacer>();
-  const made: DbUsers[] = [];
+  const clients = new Map<string, DbUsers>();
   const targets = new Map<string, Promise<Target>>();
 
   async function connect(connection: TargetConnection): Promise<Target> {
@@ -46,16 +53,14 @@ export function createConnections(baseDir: string, options: ConnectOptions = {})
     // The options hold the credential itself; only its hash is kept.
     const { fetch: _fetch, ...identity } = vendorOptions;
     const key = createHash("sha256").update(vendor).update(JSON.stringify(identity)).digest("hex");
-    let pacer = pacers.get(key);
-    if (pacer === undefined) {
-      pacer = createPacer(options.pacing);
+    let dbusers = clients.get(key);
+    if (dbusers === undefined) {
+      const pacer = createPacer(options.pacing);
       pacers.set(key, pacer);
+      const inner = options.fetch ?? globalThis.fetch;
+      dbusers = createDbUsers({ [vendor]: { ...vendorOptions, fetch: pacer.wrap(inner) } } as DbUsersOptions);
+      clients.set(key, dbusers);
     }
-    const inner = (vendorOptions.fetch as typeof fetch | undefined) ?? globalThis.fetch;
-    const dbusers = createDbUsers({
-      [vendor]: { ...vendorOptions, fetch: pacer.wrap(inner) },
-    } as DbUsersOptions);
-    made.push(dbusers);
     const ref = { vendor, id: connection.id, ...(connection.engine ? { engine: connection.engine } : {}) };
     return dbusers.target(ref);
   }
@@ -71,7 +76,7 @@ export function createConnections(baseDir: string, options: ConnectOptions = {})
       return found;
     },
     async close() {
-      await Promise.all(made.map((d) => d.close()));
+      await Promise.all([...clients.values()].map((d) => d.close()));
     },
   };
 }
