@@ -29,7 +29,7 @@ export {
   paginate,
 } from "./paginate.js";
 export { assertSafePathSegment } from "./path.js";
-export { type RedactOptions, redact, redactText, redactUrl } from "./redact.js";
+export { type RedactOptions, redact, redactText } from "./redact.js";
 export {
   AbortedError,
   InvalidOptionError,
@@ -54,11 +54,9 @@ export {
 } from "./retry.js";
 export { REDACTED, Secret, type SecretValue, secret } from "./secret.js";
 export {
-  createTokenCache,
   type Token,
   type TokenAuth,
   type TokenAuthOptions,
-  type TokenCache,
   type TokenCacheOptions,
   tokenAuth,
 } from "./token-cache.js";

@@ -7,13 +7,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import {
   type AuthStrategy,
-  createTokenCache,
   createVendorClient,
   type Secret,
   secret,
   type Token,
   tokenAuth,
 } from "../src/index.js";
+import { createTokenCache } from "../src/token-cache.js";
 import type { paths } from "./fixtures/vendor-api.js";
 import { type Answer, reply, startServer } from "./helpers/http-server.js";
 

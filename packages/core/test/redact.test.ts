@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { REDACTED, redact, redactText, redactUrl, Secret } from "../src/index.js";
-import { isSecretKey } from "../src/redact.js";
+import { REDACTED, redact, redactText, Secret } from "../src/index.js";
+import { isSecretKey, redactUrl } from "../src/redact.js";
 
 const PEM = [
   "-----BEGIN PRIVATE KEY-----",
