@@ -7,7 +7,6 @@ import createClient, {
   type Client,
   type ClientOptions,
   createQuerySerializer,
-  defaultPathSerializer,
   type PathSerializer,
 } from "openapi-fetch";
 import type { AuthContext, AuthStrategy } from "./auth.js";
@@ -16,7 +15,7 @@ import { bodyOf, type CallInfo, callInfoOf } from "./call-info.js";
 import { ApiError, DbUsersError } from "./errors.js";
 import { jsonBody } from "./json-body.js";
 import { checkNumber, checkSignal } from "./options.js";
-import { assertSafePathSegment } from "./path.js";
+import { checkedPaths } from "./path-template.js";
 import { readable } from "./read-body.js";
 import { redactUrl } from "./redact.js";
 import { ResponseParseError } from "./request-errors.js";
@@ -73,7 +72,6 @@ export type VendorClient<Paths extends object> = Client<Paths> & {
   close(): Promise<void>;
 };
 
-const PATH_PARAM = /\{([^{}]+)\}/g;
 const RESOLVED = "https://base-url.invalid";
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
@@ -113,45 +111,6 @@ type PlannedInit = {
   signal?: AbortSignal;
   [STATE]?: CallState;
 };
-
-/** A path template taken apart once: its parameters, and (for plain `{name}` ones) the text between them. */
-interface Template {
-  readonly names: readonly string[];
-  /** The text around the parameters, when every one is a plain `{name}`; `undefined` otherwise. */
-  readonly parts: readonly string[] | undefined;
-}
-
-function compile(url: string): Template {
-  const matches = [...url.matchAll(PATH_PARAM)];
-  const names = matches.map((match) => match[1]!.replace(/^[.;]|\*$/g, ""));
-  const plain = matches.every((match) => /^[^.;*][^*]*$/.test(match[1]!));
-  const parts = plain ? url.split(PATH_PARAM).filter((_, i) => i % 2 === 0) : undefined;
-  return { names, parts };
-}
-
-/**
- * Checks every parameter the template names, then encodes with the vendor's serializer, or, with
- * none, as openapi-fetch's default does for plain `{name}` parameters (`encodeURIComponent`, which
- * is all the default does with a string), from the template taken apart once per client.
- */
-function checkedPaths(serialize: PathSerializer | undefined): PathSerializer {
-  const templates = new Map<string, Template>();
-  return (url, params) => {
-    let template = templates.get(url);
-    if (template === undefined) {
-      template = compile(url);
-      templates.set(url, template);
-    }
-    const { names, parts } = template;
-    for (const name of names) assertSafePathSegment(name, params[name]);
-    if (serialize !== undefined || parts === undefined)
-      return (serialize ?? defaultPathSerializer)(url, params);
-    let out = parts[0]!;
-    for (let i = 0; i < names.length; i++)
-      out += encodeURIComponent(params[names[i]!] as string) + parts[i + 1]!;
-    return out;
-  };
-}
 
 type ParseAs = "json" | "text" | "blob" | "arrayBuffer" | "stream";
 const decoder = new TextDecoder();
