@@ -3,20 +3,11 @@
  * strict profile. Path parameters are not here: core checks them on every call, validation on or off.
  */
 import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
-import { type AtlasAuthType, atlasAuthTypeOf, validateRequest } from "@dbusers/rules/atlas/validate";
-
-/** The auth database each auth type lives on (docs/vendors/atlas.md §7, §8.2, §8.3). */
-const AUTH_DATABASE: Readonly<Record<AtlasAuthType, "admin" | "$external">> = {
-  SCRAM: "admin",
-  AWS_IAM_USER: "$external",
-  AWS_IAM_ROLE: "$external",
-  X509_MANAGED: "$external",
-  X509_CUSTOMER: "$external",
-  LDAP_USER: "$external",
-  LDAP_GROUP: "admin",
-  OIDC_WORKFORCE: "admin",
-  OIDC_WORKLOAD: "$external",
-};
+import {
+  ATLAS_AUTH_DATABASE as AUTH_DATABASE,
+  atlasAuthTypeOf,
+  validateRequest,
+} from "@dbusers/rules/atlas/validate";
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

@@ -6,22 +6,11 @@
  *   type when it is left out (docs/vendors/atlas.md §7, §8 items 2 and 3);
  * - Rackspace: a user is `name@host`, and no host means `%` (docs/vendors/rackspace.md §1.4).
  */
-import type { AtlasAuthDatabase, AtlasAuthType, UserKey, UserSpec, VendorName } from "../model.js";
+import { ATLAS_AUTH_DATABASE } from "@dbusers/rules/atlas/validate";
+import type { UserKey, UserSpec, VendorName } from "../model.js";
 
-/** The auth database each Atlas auth type lives on (docs/vendors/atlas.md §7). */
-export const ATLAS_AUTH_DATABASE: Readonly<Record<AtlasAuthType, AtlasAuthDatabase>> = {
-  SCRAM: "admin",
-  AWS_IAM_USER: "$external",
-  AWS_IAM_ROLE: "$external",
-  X509_MANAGED: "$external",
-  X509_CUSTOMER: "$external",
-  LDAP_USER: "$external",
-  // §8 item 2: LDAP groups are on admin, whatever the spec says.
-  LDAP_GROUP: "admin",
-  // §8 item 3: workforce groups on admin, workload users on $external.
-  OIDC_WORKFORCE: "admin",
-  OIDC_WORKLOAD: "$external",
-};
+/** The auth database each Atlas auth type lives on (docs/vendors/atlas.md §7, §8 items 2 and 3). */
+export { ATLAS_AUTH_DATABASE };
 
 /** `spec` with the identity the vendor will give it (Atlas auth database, Rackspace host). */
 export function resolvedSpec(vendor: VendorName, spec: UserSpec): UserSpec {

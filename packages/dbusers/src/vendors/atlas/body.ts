@@ -4,6 +4,7 @@
  * exact body the adapter sends without loading `@dbusers/atlas`.
  */
 import type { CreateUserRequest, DatabaseUser, UpdateUserRequest } from "@dbusers/atlas";
+import { ATLAS_AUTH_DATABASE } from "@dbusers/rules/atlas/validate";
 import type { AtlasAuthDatabase, AtlasAuthType, UserChanges, UserSpec } from "../../model.js";
 
 type TypeField = "awsIAMType" | "x509Type" | "ldapAuthType" | "oidcAuthType";
@@ -27,21 +28,8 @@ export const AUTH_TYPE_FIELDS: {
   OIDC_WORKLOAD: { oidcAuthType: "USER" },
 };
 
-/**
- * The auth database each auth type lives on (§7): `$external` for outside identities, `admin` for
- * SCRAM, OIDC workforce groups and, against the spec's prose, LDAP groups (§8 item 2).
- */
-export const AUTH_DATABASE: { readonly [T in AtlasAuthType]: AtlasAuthDatabase } = {
-  SCRAM: "admin",
-  AWS_IAM_USER: "$external",
-  AWS_IAM_ROLE: "$external",
-  X509_MANAGED: "$external",
-  X509_CUSTOMER: "$external",
-  LDAP_USER: "$external",
-  LDAP_GROUP: "admin",
-  OIDC_WORKFORCE: "admin",
-  OIDC_WORKLOAD: "$external",
-};
+/** The auth database each auth type lives on (§7, §8 items 2 and 3), as the rules define it. */
+export const AUTH_DATABASE: { readonly [T in AtlasAuthType]: AtlasAuthDatabase } = ATLAS_AUTH_DATABASE;
 
 /** The body fields a spec or a change sets (roles, scopes, labels, description, expiry). */
 export function accessFields(spec: UserChanges): UpdateUserRequest {

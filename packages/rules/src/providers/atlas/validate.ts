@@ -14,5 +14,5 @@ export const validateField = validators.validateField;
 export const validateRequest = validators.validateRequest;
 
 export type { Violation } from "../../types.js";
-export { atlasAuthTypeOf } from "./auth.js";
+export { AUTH_DATABASE as ATLAS_AUTH_DATABASE, atlasAuthTypeOf } from "./auth.js";
 export { ATLAS_AUTH_TYPES, type AtlasAuthType, type AtlasContextInput } from "./context.js";
