@@ -5,7 +5,8 @@
  */
 import type { DbUser, UserField, UserKey, UserSpec, VendorName } from "./model.js";
 
-const FIELDS: readonly UserField[] = [
+/** The `UserSpec` fields beyond the key, in the order they are compared and shown. */
+export const USER_FIELDS: readonly UserField[] = [
   "authType",
   "roles",
   "scopes",
@@ -66,7 +67,7 @@ export function diffSpec(desired: UserSpec, actual: UserSpec): FieldChange[] {
   const want = canonicalSpec(desired);
   const have = canonicalSpec(actual);
   const changes: FieldChange[] = [];
-  for (const field of FIELDS) {
+  for (const field of USER_FIELDS) {
     if (want[field] === undefined) continue;
     if (stableJson(want[field]) !== stableJson(have[field])) {
       changes.push({ field, from: have[field], to: want[field] });

@@ -9,24 +9,13 @@
  * date-only `deleteAfterDate` as midnight UTC, §7).
  */
 import type { UserField, UserSpec } from "../model.js";
+import { USER_FIELDS } from "../spec.js";
 
 export interface FieldDiff {
   readonly field: UserField;
   readonly from: unknown;
   readonly to: unknown;
 }
-
-const FIELDS: readonly UserField[] = [
-  "authType",
-  "roles",
-  "scopes",
-  "labels",
-  "description",
-  "deleteAfterDate",
-  "databases",
-  "settings",
-  "mysqlAuthPlugin",
-];
 
 /** Whether `actual` holds everything `desired` says. */
 export function covers(desired: unknown, actual: unknown): boolean {
@@ -65,7 +54,7 @@ function holds(field: UserField, want: unknown, have: unknown): boolean {
 /** The fields `desired` sets that `actual` does not hold, in a stable order. */
 export function diffUser(desired: UserSpec, actual: UserSpec): FieldDiff[] {
   const changes: FieldDiff[] = [];
-  for (const field of FIELDS) {
+  for (const field of USER_FIELDS) {
     const want = desired[field];
     if (want === undefined) continue;
     if (!holds(field, want, actual[field])) changes.push({ field, from: actual[field] ?? null, to: want });

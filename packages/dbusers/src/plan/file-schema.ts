@@ -4,6 +4,7 @@
  * `pnpm --filter dbusers schema`; a test holds the two equal, so what editors accept is what the
  * loader accepts.
  */
+import { ATLAS_AUTH_TYPES } from "@dbusers/rules/atlas/validate";
 
 const credentialRef = {
   description: "Where a credential comes from: an environment variable or a file (never the value itself).",
@@ -150,17 +151,7 @@ export const DESIRED_STATE_SCHEMA = {
           },
           authDatabase: { enum: ["admin", "$external"], description: "Atlas: the auth database." },
           authType: {
-            enum: [
-              "SCRAM",
-              "AWS_IAM_USER",
-              "AWS_IAM_ROLE",
-              "X509_MANAGED",
-              "X509_CUSTOMER",
-              "LDAP_USER",
-              "LDAP_GROUP",
-              "OIDC_WORKFORCE",
-              "OIDC_WORKLOAD",
-            ],
+            enum: [...ATLAS_AUTH_TYPES],
             description: "Atlas: how the user authenticates (default SCRAM).",
           },
           roles: {
