@@ -8,16 +8,11 @@ import type { AuthContext, AuthRequest, AuthStrategy } from "./auth.js";
 import { assertSafeUrl } from "./base-url.js";
 import { bodySecrets } from "./body-secrets.js";
 import { type CallInfo, describeCall, recordAnswer } from "./call-info.js";
+import { createDeadlines, type DeadlineWindow } from "./deadline.js";
 import { DbUsersError } from "./errors.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readable, readBody } from "./read-body.js";
 import { redactUrl } from "./redact.js";
-import {
-  AbortedError,
-  NetworkError,
-  RedirectError,
-  ResponseTooLargeError,
-  TimeoutError,
-} from "./request-errors.js";
+import { AbortedError, NetworkError, RedirectError, TimeoutError } from "./request-errors.js";
 import {
   backoffDelay,
   isConnectionError,
@@ -82,30 +77,35 @@ export function createSender(options: SendOptions = {}): {
   const { auth, userAgent } = options;
   let safeOrigin: string | undefined;
 
+  const deadlines = timeoutMs > 0 ? createDeadlines(timeoutMs) : undefined;
+
   /**
    * One exchange: send, refuse a redirect, read the body under the deadline. The response comes
    * back as it is, its body already read and kept beside it (`bodyOf`).
    */
   async function exchange(request: AuthRequest, info: CallInfo): Promise<Response> {
     const caller = request.signal;
-    const controller = timeoutMs > 0 || caller ? new AbortController() : undefined;
-    let timedOut = false;
-    const onAbort = () => controller?.abort(caller?.reason);
-    const timer =
-      timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller?.abort();
-          }, timeoutMs)
-        : undefined;
-    caller?.addEventListener("abort", onAbort);
+    if (caller?.aborted) throw aborted(caller, info);
+    // Without a caller's signal the attempt shares its window's (see deadline.ts); with one, its
+    // own controller follows both; with no deadline, fetch gets the caller's signal as it is.
+    let window: DeadlineWindow | undefined;
+    let own: Deadline | undefined;
+    let signal = caller;
+    if (deadlines !== undefined) {
+      if (caller === undefined) {
+        window = deadlines.start();
+        signal = window.signal;
+      } else {
+        own = new Deadline(caller, timeoutMs);
+        signal = own.controller.signal;
+      }
+    }
     try {
-      if (caller?.aborted) throw caller.reason;
       const response = await baseFetch(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body,
-        signal: controller?.signal,
+        signal,
         redirect: "manual",
       });
       const { status } = response;
@@ -113,8 +113,7 @@ export function createSender(options: SendOptions = {}): {
         await response.body?.cancel().catch(() => undefined);
         throw new RedirectError({ ...info, status, location: response.headers.get("location") });
       }
-      const tooLarge = () => new ResponseTooLargeError({ ...info, status, limitBytes: limit });
-      const bytes = await readBody(response, limit, tooLarge);
+      const bytes = await readBody(response, limit, info);
       // A response a custom `fetch` made up has no URL; errors name the one that was sent.
       if (response.url === "") Object.defineProperty(response, "url", { value: request.url });
       recordAnswer(response, info, bytes);
@@ -122,12 +121,12 @@ export function createSender(options: SendOptions = {}): {
     } catch (error) {
       if (error instanceof DbUsersError) throw error;
       if (caller?.aborted) throw aborted(caller, info);
-      if (timedOut) throw new TimeoutError({ ...info, timeoutMs });
+      if (window?.expired || own?.expired) throw new TimeoutError({ ...info, timeoutMs });
       const retryable = methods.has(request.method) && isConnectionError(error);
       throw new NetworkError({ ...info, cause: error, retryable });
     } finally {
-      clearTimeout(timer);
-      caller?.removeEventListener("abort", onAbort);
+      if (window !== undefined) deadlines!.end(window);
+      own?.dispose();
     }
   }
 
@@ -226,6 +225,32 @@ export function createSender(options: SendOptions = {}): {
   }
 
   return { send, context };
+}
+
+/** One attempt's own deadline, for a call with a signal of its own: a controller that follows both. */
+class Deadline {
+  readonly controller = new AbortController();
+  expired = false;
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly onAbort: () => void;
+  constructor(
+    private readonly caller: AbortSignal,
+    timeoutMs: number,
+  ) {
+    this.onAbort = () => this.controller.abort(caller.reason);
+    caller.addEventListener("abort", this.onAbort);
+    this.timer = setTimeout(
+      () => {
+        this.expired = true;
+        this.controller.abort();
+      },
+      Math.min(timeoutMs, 2 ** 31 - 1),
+    );
+  }
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.caller.removeEventListener("abort", this.onAbort);
+  }
 }
 
 function aborted(signal: AbortSignal, target: CallInfo) {
