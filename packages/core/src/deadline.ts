@@ -4,12 +4,16 @@
  * every signal it is given; per request that was a large share of what the client cost over a
  * bare `fetch`. Attempts that start within the same short window share one controller instead,
  * aborted once the last of them has had its full `timeoutMs`: every attempt gets at least
- * `timeoutMs` and at most one window more (a 64th of it, at most 20 ms). A window whose attempts
- * have all ended gives up its timer, so nothing keeps the process alive once no request is in flight.
+ * `timeoutMs` and at most one window more (a 64th of it, at most 20 ms). A window takes at most 16
+ * attempts: fetch leaves a listener on the signal until the request is garbage-collected, and
+ * listeners are kept in a list walked on each add. A window whose attempts have all ended gives up
+ * its timer, so nothing keeps the process alive once no request is in flight.
  */
 
 /** The longest window: how much later than `timeoutMs` an attempt may be cut off. */
 const MAX_WINDOW_MS = 20;
+/** The most attempts one window's signal is given to. */
+const MAX_ATTEMPTS = 16;
 /** setTimeout's longest delay; a longer deadline is, for any request, no deadline. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -21,6 +25,8 @@ export class DeadlineWindow {
   expired = false;
   /** Attempts started in this window that have not ended. */
   pending = 0;
+  /** Attempts started in this window. */
+  started = 0;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -46,7 +52,7 @@ export function createDeadlines(timeoutMs: number): Deadlines {
     start() {
       const now = performance.now();
       let window = open;
-      if (window === undefined || now >= closesAt) {
+      if (window === undefined || now >= closesAt || window.started === MAX_ATTEMPTS) {
         // The window closing has no attempt left: its timer has nothing to cut off.
         if (window !== undefined && window.pending === 0) clearTimeout(window.timer);
         window = new DeadlineWindow();
@@ -58,6 +64,7 @@ export function createDeadlines(timeoutMs: number): Deadlines {
         window.timer?.ref();
       }
       window.pending++;
+      window.started++;
       return window;
     },
     end(window) {

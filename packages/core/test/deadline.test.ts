@@ -29,6 +29,15 @@ describe("deadline windows", () => {
     clearTimeout(third.timer);
   });
 
+  test("a window takes at most 16 attempts", () => {
+    const deadlines = createDeadlines(60_000);
+    const windows = Array.from({ length: 17 }, () => deadlines.start());
+    expect(new Set(windows.slice(0, 16)).size).toBe(1);
+    expect(windows[16]).not.toBe(windows[0]);
+    for (const window of windows) deadlines.end(window);
+    clearTimeout(windows[16]!.timer);
+  });
+
   test("a window is aborted no earlier than timeoutMs after it opened, and takes no attempt after", async () => {
     const deadlines = createDeadlines(40);
     const opened = performance.now();
