@@ -9,22 +9,22 @@ const scratch = () => mkdtempSync(join(tmpdir(), "dbusers-clouds-"));
 
 describe("where clouds.yaml and secure.yaml are looked for", () => {
   it("the working directory, the user's, then the site's, each as .yaml, .yml and .json", () => {
-    const files = candidateFiles({ HOME: "/home/u" }, "/work", "clouds");
+    const files = candidateFiles({ HOME: "/users/me" }, "/srv/app", "clouds");
     expect(files).toEqual(
-      ["/work", "/home/u/.config/openstack", "/etc/xdg/openstack", "/etc/openstack"].flatMap((dir) =>
+      ["/srv/app", "/users/me/.config/openstack", "/etc/xdg/openstack", "/etc/openstack"].flatMap((dir) =>
         [".yaml", ".yml", ".json"].map((suffix) => `${dir}/clouds${suffix}`),
       ),
     );
   });
 
   it("XDG_CONFIG_HOME before ~/.config; OS_CLIENT_*_FILE in front, relative to the working directory", () => {
-    const env = { HOME: "/home/u", XDG_CONFIG_HOME: "/xdg", OS_CLIENT_SECURE_FILE: "s.yaml" };
-    const files = candidateFiles(env, "/work", "secure");
-    expect(files[0]).toBe("/work/s.yaml");
+    const env = { HOME: "/users/me", XDG_CONFIG_HOME: "/xdg", OS_CLIENT_SECURE_FILE: "s.yaml" };
+    const files = candidateFiles(env, "/srv/app", "secure");
+    expect(files[0]).toBe("/srv/app/s.yaml");
     expect(files.indexOf("/xdg/openstack/secure.yaml")).toBeLessThan(
-      files.indexOf("/home/u/.config/openstack/secure.yaml"),
+      files.indexOf("/users/me/.config/openstack/secure.yaml"),
     );
-    expect(candidateFiles(env, "/work", "clouds")[0]).toBe("/work/clouds.yaml");
+    expect(candidateFiles(env, "/srv/app", "clouds")[0]).toBe("/srv/app/clouds.yaml");
   });
 });
 
