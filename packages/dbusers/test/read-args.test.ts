@@ -48,9 +48,15 @@ describe("the read commands' options", () => {
     ["list", LIST_OPTIONS],
     ["get", GET_OPTIONS],
   ] as const)("users %s: the same options as its commander definition", (verb, table) => {
-    const command = usersCommand(buildProgram(quiet, () => {}, "users"), verb);
+    const command = usersCommand(
+      buildProgram(quiet, () => {}, "users"),
+      verb,
+    );
     const defined = Object.fromEntries(
-      command.options.map((o) => [o.long?.slice(2), { type: o.required || o.optional ? "string" : "boolean" }]),
+      command.options.map((o) => [
+        o.long?.slice(2),
+        { type: o.required || o.optional ? "string" : "boolean" },
+      ]),
     );
     expect(table).toEqual(defined);
   });
