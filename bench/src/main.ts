@@ -3,7 +3,7 @@
  * client, and the modules one `addUser` call runs code in. `pnpm bench speed|size|modules` runs one.
  */
 import { measureModules } from "./modules.js";
-import { measureSize, SIZE_TARGET_BYTES, type SizeResult, VENDOR_APPS } from "./size.js";
+import { gzipShareByPackage, measureSize, SIZE_TARGET_BYTES, type SizeResult, VENDOR_APPS } from "./size.js";
 import { speed } from "./speed/index.js";
 import { kB, table } from "./table.js";
 
@@ -27,7 +27,25 @@ async function size(): Promise<void> {
     ),
   );
   console.log(
-    "\n'strings emptied': the same bundle with every string literal emptied (no messages at all), gzipped.",
+    "\n'strings emptied': the same bundle with every string literal and template text emptied (no messages at all), gzipped.",
+  );
+  const shares: Awaited<ReturnType<typeof gzipShareByPackage>>[] = [];
+  for (const { app } of VENDOR_APPS) shares.push(await gzipShareByPackage(app, "node"));
+  console.log(
+    "\nWhat each package adds to the gzip figure (gzip bytes of the whole minus gzip bytes without it)\n",
+  );
+  const shareNames = [...new Set(shares.flatMap((s) => s.map((p) => p.path)))];
+  console.log(
+    table(
+      ["package", ...results.map((r) => r.client)],
+      shareNames.map((name) => [
+        name,
+        ...shares.map((s) => {
+          const share = s.find((p) => p.path === name);
+          return share === undefined ? "-" : kB(share.bytes);
+        }),
+      ]),
+    ),
   );
   const packages = [...new Set(results.flatMap((r) => r.packages.map((p) => p.path)))];
   const bytesOf = (r: (typeof results)[number], name: string) =>
@@ -52,6 +70,17 @@ async function size(): Promise<void> {
       table(
         ["file", "minified", "share"],
         r.files.slice(0, 10).map((f) => [f.path, kB(f.bytes), share(f.bytes)]),
+      ),
+    );
+    console.log(`\nHeaviest literals of the ${r.client} app (length times count, minified)\n`);
+    console.log(
+      table(
+        ["bytes", "count", "literal"],
+        r.literals.map((l) => [
+          String(l.text.length * l.count),
+          String(l.count),
+          l.text.length > 90 ? `${l.text.slice(0, 87)}...` : l.text,
+        ]),
       ),
     );
   }

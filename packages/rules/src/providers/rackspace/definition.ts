@@ -2,7 +2,9 @@
  * The Rackspace provider as data, not yet bound. Both entry points start from it: the full one
  * (`@dbusers/rules/rackspace`) and the validate-only one (`@dbusers/rules/rackspace/validate`),
  * which must not evaluate `bindProvider` or read the documentation table, and so cannot import
- * index.ts.
+ * index.ts. `rackspaceValidation` is the part validating with a fixed context reads: without the
+ * context reader and the password policy, so a client bundle that only uses `validatorsFor` leaves
+ * them out.
  */
 import type { PasswordPolicy, ProviderDefinition } from "../../types.js";
 import { type RackspaceContext, resolveContext } from "./context.js";
@@ -27,11 +29,16 @@ const password: PasswordPolicy<RackspaceContext> = {
   alphabet: PASSWORD_ALPHABET,
 };
 
+const id = "rackspace";
+const vendor = "Rackspace";
+
 export const rackspaceDefinition = {
-  id: "rackspace",
-  vendor: "Rackspace",
+  id,
+  vendor,
   fields,
   operations,
   resolveContext,
   password,
 } satisfies ProviderDefinition<RackspaceContext>;
+
+export const rackspaceValidation = { id, vendor, fields, operations };
