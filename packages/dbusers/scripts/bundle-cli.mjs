@@ -9,11 +9,40 @@
 // (bench/cold-start.mjs). Whitespace and syntax are minified; names are kept, so a `--debug` stack
 // still reads. The library (dist/index.js) is not bundled. yaml and ajv stay dependencies,
 // imported only by the commands that read files.
+import { createRequire } from "node:module";
 import { build } from "esbuild";
 
 const dist = (path) => new URL(`../dist/${path}`, import.meta.url).pathname;
 
+/**
+ * Node's built-in modules through `process.getBuiltinModule`, not as ES imports: an ES import of a
+ * built-in builds its whole export list, which loads every part the module loads lazily (for
+ * `node:crypto`, all of Web Crypto), at every start. Each name is read only where the bundle uses
+ * it (unused ones are pure and dropped).
+ */
+const builtinsWithoutEsImport = {
+  name: "builtins-without-es-import",
+  setup(build) {
+    const require = createRequire(import.meta.url);
+    build.onResolve({ filter: /^node:/ }, ({ path }) => ({ path, namespace: "node-builtin" }));
+    build.onLoad({ filter: /.*/, namespace: "node-builtin" }, ({ path }) => {
+      const names = Object.keys(require(path)).filter((name) => name !== "default");
+      const lines = [
+        `const builtin = process.getBuiltinModule(${JSON.stringify(path)});`,
+        "const get = (name) => builtin[name];",
+        "export default builtin;",
+        ...names.flatMap((name, i) => [
+          `const name${i} = /* @__PURE__ */ get(${JSON.stringify(name)});`,
+          `export { name${i} as ${JSON.stringify(name)} };`,
+        ]),
+      ];
+      return { contents: lines.join("\n"), loader: "js" };
+    });
+  },
+};
+
 const common = {
+  plugins: [builtinsWithoutEsImport],
   outdir: dist("bin"),
   bundle: true,
   splitting: true,
@@ -41,5 +70,5 @@ const programIsExternal = {
   },
 };
 
-await build({ ...common, entryPoints: { dbusers: dist("cli/bin.js") }, plugins: [programIsExternal] });
+await build({ ...common, entryPoints: { dbusers: dist("cli/bin.js") }, plugins: [builtinsWithoutEsImport, programIsExternal] });
 await build({ ...common, entryPoints: { program: dist("cli/program.js") }, banner: requireForCommonJs });

@@ -10,19 +10,23 @@ import type { IncomingMessage } from "node:http";
 
 type Send = typeof import("node:http").request;
 
-const senders = new Map<string, Promise<Send>>();
+const senders = new Map<string, Send>();
 
-/** `node:https` is imported only for an `https:` URL (the emulator is plain `http:` on loopback). */
-function senderFor(protocol: string): Promise<Send> {
-  let loading = senders.get(protocol);
-  if (loading === undefined) {
-    loading =
+/**
+ * `node:https` is loaded only for an `https:` URL (the emulator is plain `http:` on loopback).
+ * `process.getBuiltinModule` rather than `import()`: an ES import of a built-in module builds its
+ * whole export list first.
+ */
+function senderFor(protocol: string): Send {
+  let send = senders.get(protocol);
+  if (send === undefined) {
+    send =
       protocol === "https:"
-        ? import("node:https").then((m) => m.request as Send)
-        : import("node:http").then((m) => m.request);
-    senders.set(protocol, loading);
+        ? (process.getBuiltinModule("node:https").request as Send)
+        : process.getBuiltinModule("node:http").request;
+    senders.set(protocol, send);
   }
-  return loading;
+  return send;
 }
 
 /** Failures read like the platform's: `TypeError: fetch failed` with the socket error as `cause`. */
@@ -149,7 +153,7 @@ export const nodeFetch: typeof fetch = async (input, init) => {
   const { url: href, method, headers, body, signal } = await outgoing(input, init);
   signal?.throwIfAborted();
   const url = new URL(href);
-  const send = await senderFor(url.protocol);
+  const send = senderFor(url.protocol);
   if (body !== undefined) headers["content-length"] = String(body.length);
   return exchange({ send, url, href, method, headers, body, signal });
 };

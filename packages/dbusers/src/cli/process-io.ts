@@ -1,5 +1,4 @@
 /** The real process as a `CliIo`. */
-import { isatty } from "node:tty";
 import type { CliIo } from "./io.js";
 
 async function readAll(): Promise<string> {
@@ -25,8 +24,11 @@ export function processIo(): CliIo {
     writeOut: (text) => process.stdout.write(text),
     writeErr: (text) => process.stderr.write(text),
     readStdin: readAll,
-    // `isatty` rather than `process.stdin.isTTY`: the stream would be set up at every start, and
-    // only `users delete` without `--yes` ever reads the answer.
-    confirm: isatty(0) && isatty(2) ? ask : undefined,
+    // Looked at when asked for: only `users delete` without `--yes` ever does, and `isatty` rather
+    // than `process.stdin.isTTY`, which would set up a stream for standard input.
+    get confirm() {
+      const { isatty } = process.getBuiltinModule("node:tty");
+      return isatty(0) && isatty(2) ? ask : undefined;
+    },
   };
 }

@@ -7,7 +7,6 @@
  * (`/v2.0` or `/v3`) added, as the catalog-based clients discover it.
  */
 import type { RackspaceAuth, RackspaceClientOptions } from "@dbusers/rackspace";
-import { readCloud } from "./clouds-yaml.js";
 import type { Env } from "./config.js";
 import { MissingCredentialsError, UsageError } from "./errors.js";
 
@@ -120,6 +119,8 @@ export async function rackspaceOptions(env: Env, cwd: string, flags: RackspaceFl
   const region = set(flags.region);
   const cloud = set(env.OS_CLOUD);
   if (cloud !== undefined) {
+    // clouds.yaml (and the file system and YAML it needs) loads only when a cloud is named.
+    const { readCloud } = await import("./clouds-yaml.js");
     const entry = await readCloud(env, cwd, cloud);
     const auth = (entry.auth ?? {}) as Record<string, unknown>;
     const where = `OS_CLOUD=${cloud}`;

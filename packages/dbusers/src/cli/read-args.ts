@@ -6,7 +6,10 @@
  * Anything it does not take as it stands (help, an unknown or malformed option, a missing or extra
  * argument) is left to commander, which answers as it always has.
  */
-import { parseArgs } from "node:util";
+
+// `process.getBuiltinModule` rather than `import … from "node:util"`: an ES import of a built-in
+// module builds its whole export list, which loads every lazily loaded part of `node:util`.
+const { parseArgs } = process.getBuiltinModule("node:util");
 
 type OptionTable = Readonly<Record<string, { readonly type: "string" | "boolean" }>>;
 
