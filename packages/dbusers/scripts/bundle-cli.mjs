@@ -70,5 +70,9 @@ const programIsExternal = {
   },
 };
 
-await build({ ...common, entryPoints: { dbusers: dist("cli/bin.js") }, plugins: [builtinsWithoutEsImport, programIsExternal] });
+await build({
+  ...common,
+  entryPoints: { dbusers: dist("cli/bin.js") },
+  plugins: [builtinsWithoutEsImport, programIsExternal],
+});
 await build({ ...common, entryPoints: { program: dist("cli/program.js") }, banner: requireForCommonJs });

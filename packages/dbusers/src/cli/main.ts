@@ -6,10 +6,6 @@
 import type { CliIo } from "./io.js";
 import { parseReadCommand } from "./read-args.js";
 
-async function report(io: CliIo, error: unknown, debug: boolean): Promise<number> {
-  return (await import("./report.js")).reportError(io, error, debug);
-}
-
 /** Runs the command line; resolves to the exit code (0 ok, 1 error, 2 invalid input). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
@@ -19,12 +15,5 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const read = parseReadCommand(argv);
   if (read === undefined) return (await import("./program.js")).runProgram(argv, io);
-  try {
-    const command = await import("./commands/users-read.js");
-    return read.verb === "list"
-      ? await command.listUsers(io, read.target, read.flags)
-      : await command.getUser(io, read.target, read.name, read.flags);
-  } catch (error) {
-    return report(io, error, read.flags.debug === true);
-  }
+  return (await import("./read-command.js")).runReadCommand(read, io);
 }
