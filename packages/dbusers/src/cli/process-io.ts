@@ -1,4 +1,5 @@
 /** The real process as a `CliIo`. */
+import { isatty } from "node:tty";
 import type { CliIo } from "./io.js";
 
 async function readAll(): Promise<string> {
@@ -24,6 +25,8 @@ export function processIo(): CliIo {
     writeOut: (text) => process.stdout.write(text),
     writeErr: (text) => process.stderr.write(text),
     readStdin: readAll,
-    confirm: process.stdin.isTTY && process.stderr.isTTY ? ask : undefined,
+    // `isatty` rather than `process.stdin.isTTY`: the stream would be set up at every start, and
+    // only `users delete` without `--yes` ever reads the answer.
+    confirm: isatty(0) && isatty(2) ? ask : undefined,
   };
 }
