@@ -7,7 +7,7 @@ import type { JsonSchema, RuleSchema } from "../../types.js";
 import { iamArnPattern } from "./arn.js";
 import { AUTH_DATABASE, TYPE_FIELDS, TYPE_VALUES } from "./auth.js";
 import type { AtlasContext } from "./context.js";
-import { LENIENT_DN_PATTERN, RFC2253_PATTERN } from "./dn.js";
+import { LENIENT_DN_PATTERN, RFC2253_PATTERN } from "./dn-patterns.js";
 import { BUILT_IN_ROLES, DATABASES } from "./fields.js";
 import { CLUSTER_WIDE_ROLES, type Op } from "./request-items.js";
 

@@ -10,6 +10,7 @@ import type { PasswordPolicy, ProviderDefinition } from "../../types.js";
 import { type RackspaceContext, resolveContext } from "./context.js";
 import { fields } from "./fields.js";
 import { operations } from "./requests.js";
+import { password as passwordField } from "./user-fields.js";
 
 /**
  * Characters both the documentation (letters, digits, `_ . @ ? #`, spaces) and the server accept,
@@ -19,7 +20,7 @@ import { operations } from "./requests.js";
 const PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@?#";
 
 const password: PasswordPolicy<RackspaceContext> = {
-  field: fields.password,
+  field: passwordField,
   // The server accepts 1 character; fewer than 8 random characters is guessable offline.
   minLength: 8,
   // The API schema (`non_empty_string`) caps passwords at 255, whatever the documentation says.
