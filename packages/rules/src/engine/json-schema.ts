@@ -85,16 +85,12 @@ function objectSchema<C extends BaseContext>(shape: ObjectShape<C>, ctx: C, sche
     else missing.push(check.id);
   }
   if (shape.deriveContext) missing.push("context derived from sibling fields");
-  const min = shape.minProperties && applies(shape.minProperties.rule, ctx) ? shape.minProperties : undefined;
-  // minProperties counts any key, the rule counts known ones: exact only when the object is closed.
-  if (min && !closed) missing.push(min.rule.id);
   return {
     type: "object",
     title: shape.label,
     properties,
     ...(required.length > 0 ? { required } : {}),
     ...(closed ? { additionalProperties: false } : {}),
-    ...(min && closed ? { minProperties: min.count } : {}),
     ...(allOf.length > 0 ? { allOf } : {}),
     ...unexpressed(missing),
   };
@@ -124,7 +120,6 @@ export function shapeSchema<C extends BaseContext>(
         title: shape.label,
         items: shapeSchema(shape.items, ctx, schemas),
         ...(shape.minItems && applies(shape.minItems.rule, ctx) ? { minItems: shape.minItems.count } : {}),
-        ...(shape.maxItems && applies(shape.maxItems.rule, ctx) ? { maxItems: shape.maxItems.count } : {}),
         ...unexpressed(unique),
       };
     }
