@@ -3,12 +3,34 @@
  * client, and the modules one `addUser` call runs code in. `pnpm bench speed|size|modules` runs one.
  */
 import { measureModules } from "./modules.js";
-import { measureSize, SIZE_TARGET_BYTES, type SizeResult, VENDOR_APPS } from "./size.js";
+import {
+  gzipShareByPackage,
+  measureSize,
+  SIZE_TARGET_BYTES,
+  type SizeInput,
+  type SizeResult,
+  VENDOR_APPS,
+} from "./size.js";
 import { speed } from "./speed/index.js";
 import { kB, table } from "./table.js";
 
 const only = process.argv[2];
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+
+/** One row per package, one column per app: its bytes in that app, or "-". */
+function packageTable(clients: readonly string[], byApp: readonly (readonly SizeInput[])[]): string {
+  const names = [...new Set(byApp.flatMap((inputs) => inputs.map((p) => p.path)))];
+  return table(
+    ["package", ...clients],
+    names.map((name) => [
+      name,
+      ...byApp.map((inputs) => {
+        const bytes = inputs.find((p) => p.path === name)?.bytes;
+        return bytes === undefined ? "-" : kB(bytes);
+      }),
+    ]),
+  );
+}
 
 async function size(): Promise<void> {
   const results: (SizeResult & { readonly client: string })[] = [];
@@ -27,22 +49,20 @@ async function size(): Promise<void> {
     ),
   );
   console.log(
-    "\n'strings emptied': the same bundle with every string literal emptied (no messages at all), gzipped.",
+    "\n'strings emptied': the same bundle with every string literal and template text emptied (no messages at all), gzipped.",
   );
-  const packages = [...new Set(results.flatMap((r) => r.packages.map((p) => p.path)))];
-  const bytesOf = (r: (typeof results)[number], name: string) =>
-    r.packages.find((p) => p.path === name)?.bytes;
+  const clients = results.map((r) => r.client);
+  const shares: SizeInput[][] = [];
+  for (const { app } of VENDOR_APPS) shares.push(await gzipShareByPackage(app, "node"));
+  console.log(
+    "\nWhat each package adds to the gzip figure (gzip bytes of the whole minus gzip bytes without it)\n",
+  );
+  console.log(packageTable(clients, shares));
   console.log("\nWhat is in each, by package (minified bytes before gzip)\n");
   console.log(
-    table(
-      ["package", ...results.map((r) => r.client)],
-      packages.map((name) => [
-        name,
-        ...results.map((r) => {
-          const bytes = bytesOf(r, name);
-          return bytes === undefined ? "-" : kB(bytes);
-        }),
-      ]),
+    packageTable(
+      clients,
+      results.map((r) => r.packages),
     ),
   );
   for (const r of results) {
@@ -52,6 +72,17 @@ async function size(): Promise<void> {
       table(
         ["file", "minified", "share"],
         r.files.slice(0, 10).map((f) => [f.path, kB(f.bytes), share(f.bytes)]),
+      ),
+    );
+    console.log(`\nHeaviest literals of the ${r.client} app (length times count, minified)\n`);
+    console.log(
+      table(
+        ["bytes", "count", "literal"],
+        r.literals.map((l) => [
+          String(l.text.length * l.count),
+          String(l.count),
+          l.text.length > 90 ? `${l.text.slice(0, 87)}...` : l.text,
+        ]),
       ),
     );
   }

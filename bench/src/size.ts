@@ -4,7 +4,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
+import ts from "typescript";
 
 /** The budget for an app that imports only one vendor client (issues 10, 11 and 12). */
 export const SIZE_TARGET_BYTES = 20 * 1024;
@@ -32,6 +33,14 @@ export interface SizeResult {
   readonly packages: readonly SizeInput[];
   /** Minified bytes per file, largest first. */
   readonly files: readonly SizeInput[];
+  /** The literals that weigh most (bytes times occurrences), heaviest first. */
+  readonly literals: readonly Literal[];
+}
+
+/** One distinct string, template or regex literal of the minified output. */
+export interface Literal {
+  readonly text: string;
+  readonly count: number;
 }
 
 const APP = VENDOR_APPS[0].app;
@@ -50,13 +59,90 @@ function shortPath(path: string): string {
   return path.replace(/^.*node_modules\/(?!\.pnpm\/)/, "").replace(/^(\.\.\/)+/, "");
 }
 
+/** Where the literals of minified code sit: [start, end, kind] per string, template part or regex. */
+function literalSpans(code: string): [number, number, "text" | "regex"][] {
+  const file = ts.createSourceFile("bundle.js", code, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+  const spans: [number, number, "text" | "regex"][] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateLiteralToken(node)
+    )
+      spans.push([node.getStart(file), node.end, "text"]);
+    else if (node.kind === ts.SyntaxKind.RegularExpressionLiteral)
+      spans.push([node.getStart(file), node.end, "regex"]);
+    else ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return spans;
+}
+
 /**
- * Empties every string and template literal of minified code (messages, patterns' sources, names):
- * how small the bundle could get if it carried no text at all. A rough lexer, good enough for a
- * figure: a regex literal holding a quote may throw it off by a few bytes.
+ * Empties every string literal and every text part of a template literal of minified code
+ * (messages, patterns' sources, names), keeping the `${…}` code: how small the bundle would be if
+ * it carried no text at all. Parsed with TypeScript, so regex literals and nested templates count
+ * as what they are.
  */
 export function withoutStrings(code: string): string {
-  return code.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+  let out = "";
+  let from = 0;
+  for (const [start, end, kind] of literalSpans(code)) {
+    if (kind === "regex") continue;
+    const text = code.slice(start, end);
+    // Keep the delimiters: `"`, `'`, a template's "`", "${" and "}".
+    const open = text.startsWith("}") ? "}" : text[0]!;
+    const close = text.endsWith("${") ? "${" : text.at(-1)!;
+    out += code.slice(from, start) + open + close;
+    from = end;
+  }
+  return out + code.slice(from);
+}
+
+/** Every distinct literal of minified code with its count, heaviest (length times count) first. */
+export function largestLiterals(code: string, limit = 12): Literal[] {
+  const counts = new Map<string, number>();
+  for (const [start, end] of literalSpans(code)) {
+    const text = code.slice(start, end);
+    // Template delimiters alone (`${`, `}`, "}`") are syntax, not text.
+    if (text.length <= 3) continue;
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([text, count]) => ({ text, count }))
+    .sort((a, b) => b.text.length * b.count - a.text.length * a.count)
+    .slice(0, limit);
+}
+
+/**
+ * What each package adds to the gzip figure: the app is bundled unminified (esbuild marks where
+ * each file starts), each file minified on its own, and a package's share is the gzip size of the
+ * whole minus the gzip size without that package's files. The shares overlap a little (text two
+ * packages share is counted for neither), so they do not sum exactly to the total.
+ */
+export async function gzipShareByPackage(app: string, platform: "browser" | "node" = "node") {
+  const result = await build({
+    entryPoints: [app],
+    bundle: true,
+    format: "esm",
+    platform,
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const text = result.outputFiles[0]?.text ?? "";
+  const sections: { name: string; code: string }[] = [];
+  for (const part of text.split(/^(?=\/\/ \S+\.[cm]?[jt]s$)/m)) {
+    const path = /^\/\/ (\S+)/.exec(part)?.[1] ?? "(prelude)";
+    const { code } = await transform(part, { minify: true, format: "esm", target: "es2022" });
+    sections.push({ name: packageOf(path), code });
+  }
+  const gzip = (parts: readonly { code: string }[]) =>
+    gzipSync(parts.map((p) => p.code).join(""), { level: 9 }).byteLength;
+  const total = gzip(sections);
+  return [...new Set(sections.map((s) => s.name))]
+    .map((name) => ({ path: name, bytes: total - gzip(sections.filter((s) => s.name !== name)) }))
+    .sort((a, b) => b.bytes - a.bytes);
 }
 
 /**
@@ -97,5 +183,6 @@ export async function measureSize(app = APP, platform: "browser" | "node" = "bro
     codeOnlyGzipBytes: gzipSync(withoutStrings(output.text), { level: 9 }).byteLength,
     packages,
     files,
+    literals: largestLiterals(output.text),
   };
 }

@@ -99,36 +99,16 @@ const atlasPath: PathSerializer = (pathname, params) =>
   pathname.replace(PARAM, (_match, name: string) => pathEscape(name, String(params[name])));
 
 function authStrategy(auth: unknown, origin: string) {
-  const where = "createAtlasClient";
   const credentials = credentialsOf(auth);
-  if (credentials.kind === "digest") {
-    const publicKey = credentialFrom({
-      option: "auth.publicKey",
-      value: credentials.publicKey,
-      env: [ATLAS_ENV.publicKey],
-      where,
-    });
-    const privateKey = credentialFrom({
-      option: "auth.privateKey",
-      value: credentials.privateKey,
-      env: [ATLAS_ENV.privateKey],
-      where,
-    });
-    return digestAuth(publicKey, privateKey);
-  }
-  const clientId = credentialFrom({
-    option: "auth.clientId",
-    value: credentials.clientId,
-    env: [ATLAS_ENV.clientId],
-    where,
-  });
-  const clientSecret = credentialFrom({
-    option: "auth.clientSecret",
-    value: credentials.clientSecret,
-    env: [ATLAS_ENV.clientSecret],
-    where,
-  });
-  return serviceAccountAuth(clientId, clientSecret, origin);
+  const secret = (key: keyof typeof ATLAS_ENV, value: unknown) =>
+    credentialFrom({ option: `auth.${key}`, value, env: [ATLAS_ENV[key]], where: "createAtlasClient" });
+  return credentials.kind === "digest"
+    ? digestAuth(secret("publicKey", credentials.publicKey), secret("privateKey", credentials.privateKey))
+    : serviceAccountAuth(
+        secret("clientId", credentials.clientId),
+        secret("clientSecret", credentials.clientSecret),
+        origin,
+      );
 }
 
 export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient {

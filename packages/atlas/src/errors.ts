@@ -9,7 +9,7 @@ import {
   parseRetryAfter,
   redact,
   redactText,
-  type SecretValue,
+  type VendorApiErrorInit,
 } from "@dbusers/core";
 
 /** Stable `code`s by status, so programs can branch without remembering numbers. */
@@ -42,16 +42,6 @@ export interface AtlasFieldViolation {
   readonly description: string;
 }
 
-export interface AtlasApiErrorInit {
-  readonly status: number;
-  readonly method: string;
-  readonly url: string;
-  /** The response body: parsed JSON when it was JSON, the text otherwise. */
-  readonly body: unknown;
-  readonly headers?: Headers;
-  readonly secrets?: readonly SecretValue[];
-}
-
 const record = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === "object" && value !== null && !Array.isArray(value)
     ? (value as Record<string, unknown>)
@@ -72,7 +62,7 @@ export class AtlasApiError extends ApiError {
   /** On a 429 (or 503): how long Atlas asks to wait (`Retry-After`), in ms. */
   declare readonly retryAfterMs?: number;
 
-  constructor(init: AtlasApiErrorInit) {
+  constructor(init: VendorApiErrorInit) {
     const { status, method, body, headers, secrets } = init;
     const fields = record(body);
     const text = (key: string) => (typeof fields?.[key] === "string" ? (fields[key] as string) : undefined);

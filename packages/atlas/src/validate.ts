@@ -6,8 +6,10 @@ import { type SecretValue, ValidationError, type Violation } from "@dbusers/core
 import {
   ATLAS_AUTH_DATABASE as AUTH_DATABASE,
   atlasAuthTypeOf,
-  validateRequest,
+  validatorsFor,
 } from "@dbusers/rules/atlas/validate";
+
+const strict = validatorsFor("strict");
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -58,8 +60,7 @@ export function assertValid(check: Check, secrets: readonly SecretValue[]): void
   if (check.operation !== undefined) {
     // A PATCH that names no auth type is judged as the rules' default (SCRAM): the client does not
     // know the stored user's type, and the server judges the rest.
-    const context = { profile: "strict" as const };
-    violations.push(...validateRequest(check.operation, check.body, context));
+    violations.push(...strict.validateRequest(check.operation, check.body));
   }
   if (violations.length > 0) throw new ValidationError(violations, { secrets });
 }

@@ -155,6 +155,20 @@ export interface ApiErrorInit extends DbUsersErrorOptions {
   readonly message?: string;
 }
 
+/**
+ * What a vendor client hands its `ApiError` subclass (`AtlasApiError`, …): the error answer and the
+ * request it was for; the subclass reads its vendor's error body and fills in the rest.
+ */
+export interface VendorApiErrorInit {
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+  /** The response body: parsed JSON when it was JSON, the text otherwise. */
+  readonly body: unknown;
+  readonly headers?: Headers;
+  readonly secrets?: readonly SecretValue[];
+}
+
 /** The vendor answered with an error status. */
 export class ApiError extends DbUsersError {
   override name = "ApiError";

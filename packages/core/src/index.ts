@@ -14,6 +14,7 @@ export {
   type DbUsersErrorJSON,
   type DbUsersErrorOptions,
   ValidationError,
+  type VendorApiErrorInit,
   type Violation,
 } from "./errors.js";
 export { type CredentialOptions, checkSignal, credentialFrom } from "./options.js";

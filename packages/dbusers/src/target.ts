@@ -92,9 +92,9 @@ export function createTarget(
   }
 
   /** A new password from the vendor's rules, where the caller chooses (and the user has one). */
-  function generated(loaded: VendorAdapter, spec: UserSpec): Secret | undefined {
+  async function generated(loaded: VendorAdapter, spec: UserSpec): Promise<Secret | undefined> {
     if (capabilities.passwords !== "caller") return undefined;
-    const password = loaded.generatePassword(spec);
+    const password = await loaded.generatePassword(spec);
     return password === undefined ? undefined : new Secret(password);
   }
 
@@ -115,7 +115,7 @@ export function createTarget(
       assertNotBuiltIn(spec, "create");
       const given = chosenPassword(options.password, "create a user");
       const loaded = await adapter();
-      return loaded.createUser(ref, spec, given ?? generated(loaded, spec), options);
+      return loaded.createUser(ref, spec, given ?? (await generated(loaded, spec)), options);
     },
     async updateUser(user, changes, options) {
       const key = keyOf(user);
@@ -144,7 +144,7 @@ export function createTarget(
       if (options.mysqlAuthPlugin !== undefined) assertFields({ mysqlAuthPlugin: 1 }, "rotate a password");
       const given = chosenPassword(options.password, "rotate a password");
       const loaded = await adapter();
-      return loaded.rotatePassword(ref, key, given ?? generated(loaded, key), options);
+      return loaded.rotatePassword(ref, key, given ?? (await generated(loaded, key)), options);
     },
   };
 }

@@ -129,6 +129,42 @@ describe("Rackspace commands", () => {
     expect(missing.stderr).toBe(`dbusers: OS_CLOUD=elsewhere: ${file} has no cloud of that name\n`);
   });
 
+  test("OS_CLOUD with profile rackspace: Rackspace Identity, the API key kept apart in secure.yaml", async () => {
+    const clouds = join(dir, "rax-clouds.yaml");
+    const secure = join(dir, "rax-secure.yaml");
+    writeFileSync(
+      clouds,
+      [
+        "clouds:",
+        "  rax:",
+        "    profile: rackspace",
+        "    regions: [SYD, ORD]",
+        "    auth:",
+        `      auth_url: ${h.emulator.url}/v2.0`,
+        `      username: ${h.rackspace.username}`,
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(secure, `clouds:\n  rax:\n    auth:\n      api_key: "${h.rackspace.apiKey}"\n`);
+    const env = {
+      ...noRs,
+      DBUSERS_RACKSPACE_URL: undefined,
+      OS_CLOUD: "rax",
+      OS_CLIENT_CONFIG_FILE: clouds,
+      OS_CLIENT_SECURE_FILE: secure,
+    };
+    // The first of `regions` is used: SYD has no instance, so the catalog has no endpoint there.
+    const first = await h.spawn(["users", "list", instance()], { env });
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain("SYD");
+    const r = await h.spawn(["users", "list", instance(), "--json"], {
+      env: { ...env, OS_REGION_NAME: h.rackspace.region },
+    });
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);
+    expect(`${first.stderr}${r.stdout}`).not.toContain(h.rackspace.apiKey);
+  });
+
   test("no credentials is exit 2 naming every convention; a wrong --region is a one-line error", async () => {
     const none = await h.spawn(["users", "list", instance()], { env: noRs });
     expect(none.code).toBe(2);

@@ -3,7 +3,13 @@
  * (docs/vendors/digitalocean.md §11); everything else (an HTML page from a proxy,
  * an empty 502) still becomes a `DigitalOceanApiError`, with what could be read.
  */
-import { ApiError, isRetryableStatus, parseRetryAfter, redactText, type SecretValue } from "@dbusers/core";
+import {
+  ApiError,
+  isRetryableStatus,
+  parseRetryAfter,
+  redactText,
+  type VendorApiErrorInit,
+} from "@dbusers/core";
 import type { DigitalOceanErrorBody } from "./types.js";
 
 /** Stable `code`s by status, so programs can branch without remembering numbers. */
@@ -26,16 +32,6 @@ const CODES: Readonly<Record<number, DigitalOceanErrorCode>> = {
   429: "RATE_LIMITED",
 };
 
-export interface DigitalOceanApiErrorInit {
-  readonly status: number;
-  readonly method: string;
-  readonly url: string;
-  /** The response body: parsed JSON when it was JSON, the text otherwise. */
-  readonly body: unknown;
-  readonly headers?: Headers;
-  readonly secrets?: readonly SecretValue[];
-}
-
 /** DigitalOcean answered with an error status. */
 export class DigitalOceanApiError extends ApiError {
   override name = "DigitalOceanApiError";
@@ -47,7 +43,7 @@ export class DigitalOceanApiError extends ApiError {
   /** On a 429: how long DigitalOcean asks to wait (`Retry-After`, else `ratelimit-reset`), in ms. */
   declare readonly retryAfterMs?: number;
 
-  constructor(init: DigitalOceanApiErrorInit) {
+  constructor(init: VendorApiErrorInit) {
     const { status, method, body, headers, secrets } = init;
     // The fields of DigitalOcean's error body that are there and are strings.
     const field = (key: keyof DigitalOceanErrorBody): string | undefined => {

@@ -3,7 +3,7 @@ import type { Core } from "./client.js";
 import { arrayOf } from "./errors.js";
 import type { CallOptions, Database, NewDatabase, RootCredentials, WriteOptions } from "./types.js";
 import { assertValidDatabase, assertValidRequest } from "./validate.js";
-import { waitUntil } from "./wait.js";
+import { expectation, waitUntil } from "./wait.js";
 
 const nameOf = (database: NewDatabase) => (typeof database === "string" ? database : database.name);
 
@@ -36,11 +36,9 @@ export function databaseOperations(core: Core) {
       );
       const names = databases.map(nameOf);
       await waitUntil(
-        names.map((name) => ({
-          target: `database ${name}`,
-          expectation: "did not appear",
-          visible: async () => (await listed(id, options?.signal)).has(name),
-        })),
+        names.map((name) =>
+          expectation(`database ${name}`, true, async () => (await listed(id, options?.signal)).has(name)),
+        ),
         options?.wait,
         options?.signal,
       );
@@ -64,13 +62,7 @@ export function databaseOperations(core: Core) {
         [202],
       );
       await waitUntil(
-        [
-          {
-            target: `database ${name}`,
-            expectation: "is still there",
-            visible: async () => !(await listed(id, options?.signal)).has(name),
-          },
-        ],
+        [expectation(`database ${name}`, false, async () => (await listed(id, options?.signal)).has(name))],
         options?.wait,
         options?.signal,
       );

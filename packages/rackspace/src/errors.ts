@@ -10,6 +10,7 @@ import {
   parseRetryAfter,
   redactText,
   type SecretValue,
+  type VendorApiErrorInit,
 } from "@dbusers/core";
 
 /** Stable `code`s by status. */
@@ -44,15 +45,6 @@ export function faultOf(body: unknown): { name: string; message: string | undefi
   return { name, message: typeof message === "string" ? message : undefined };
 }
 
-export interface RackspaceApiErrorInit {
-  readonly status: number;
-  readonly method: string;
-  readonly url: string;
-  readonly body: unknown;
-  readonly headers?: Headers;
-  readonly secrets?: readonly SecretValue[];
-}
-
 /** Rackspace (Trove) answered with an error status. */
 export class RackspaceApiError extends ApiError {
   override name = "RackspaceApiError";
@@ -64,7 +56,7 @@ export class RackspaceApiError extends ApiError {
   /** On a 413: how long Rackspace asks to wait (`Retry-After`), in ms. */
   declare readonly retryAfterMs?: number;
 
-  constructor(init: RackspaceApiErrorInit) {
+  constructor(init: VendorApiErrorInit) {
     const { status, method, body, headers, secrets } = init;
     const fault = faultOf(body);
     const notReady = status === 422 ? " (the instance is not ready: it must be ACTIVE)" : "";

@@ -16,7 +16,7 @@ import type {
   WriteOptions,
 } from "./types.js";
 import { assertValidAddress, assertValidDatabase, assertValidRequest } from "./validate.js";
-import { type Expectation, waitUntil } from "./wait.js";
+import { type Expectation, expectation, waitUntil } from "./wait.js";
 
 const refs = (databases: readonly DatabaseName[] | undefined) =>
   databases?.map((database) => (typeof database === "string" ? { name: database } : { name: database.name }));
@@ -40,40 +40,30 @@ async function exists(core: Core, instanceId: string, user: string, signal?: Abo
   }
 }
 
-function appears(
+/** Waiting for a user to be listed (`present`) or gone. */
+function userThere(
   core: Core,
   instanceId: string,
   name: string,
   host: string | undefined,
+  present: boolean,
   signal?: AbortSignal,
 ): Expectation {
   const user = core.address(instanceId, name, host).user;
-  return {
-    target: show(name, host),
-    expectation: "did not appear",
-    visible: () => exists(core, instanceId, user, signal),
-  };
-}
-
-function disappears(
-  core: Core,
-  instanceId: string,
-  name: string,
-  host: string | undefined,
-  signal?: AbortSignal,
-): Expectation {
-  const user = core.address(instanceId, name, host).user;
-  return {
-    target: show(name, host),
-    expectation: "is still there",
-    visible: async () => !(await exists(core, instanceId, user, signal)),
-  };
+  return expectation(show(name, host), present, () => exists(core, instanceId, user, signal));
 }
 
 export function userOperations(core: Core) {
   const { api } = core;
   const passwords = (items: readonly { password?: unknown }[] | undefined) =>
     (Array.isArray(items) ? items : []).flatMap((u) => (typeof u?.password === "string" ? [u.password] : []));
+  /** With `wait`, until every user of a batch (created, or with a new password) is listed. */
+  const listed = (id: string, users: readonly { name: string; host?: string }[], options?: WriteOptions) =>
+    waitUntil(
+      users.map((u) => userThere(core, id, u.name, u.host, true, options?.signal)),
+      options?.wait,
+      options?.signal,
+    );
 
   return {
     /** Creates users (202); with `wait`, resolves once every one of them is listed. */
@@ -96,11 +86,7 @@ export function userOperations(core: Core) {
         }),
         [202],
       );
-      await waitUntil(
-        list.map((u) => appears(core, id, u.name, u.host, options?.signal)),
-        options?.wait,
-        options?.signal,
-      );
+      await listed(id, list, options);
     },
 
     /** Every user of the instance, all pages (reserved users are never listed). */
@@ -137,11 +123,7 @@ export function userOperations(core: Core) {
         }),
         [202],
       );
-      await waitUntil(
-        list.map((u) => appears(core, id, u.name, u.host, options?.signal)),
-        options?.wait,
-        options?.signal,
-      );
+      await listed(id, list, options);
     },
 
     /** Renames, re-hosts or re-passwords one user (202); with `wait`, until the new name and host are listed. */
@@ -165,8 +147,8 @@ export function userOperations(core: Core) {
       const nextName = changes.name ?? name;
       const nextHost = changes.host ?? host;
       const moved = `${nextName}@${nextHost ?? "%"}` !== `${name}@${host ?? "%"}`;
-      const expectations = [appears(core, path.instanceId, nextName, nextHost, options?.signal)];
-      if (moved) expectations.push(disappears(core, path.instanceId, name, host, options?.signal));
+      const expectations = [userThere(core, path.instanceId, nextName, nextHost, true, options?.signal)];
+      if (moved) expectations.push(userThere(core, path.instanceId, name, host, false, options?.signal));
       await waitUntil(expectations, options?.wait, options?.signal);
     },
 
@@ -179,7 +161,7 @@ export function userOperations(core: Core) {
         [202],
       );
       await waitUntil(
-        [disappears(core, path.instanceId, name, host, options?.signal)],
+        [userThere(core, path.instanceId, name, host, false, options?.signal)],
         options?.wait,
         options?.signal,
       );

@@ -5,7 +5,7 @@
  * applies it to every call, validation on or off.
  */
 import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
-import { validateField, validateRequest } from "@dbusers/rules/rackspace/validate";
+import { validatorsFor } from "@dbusers/rules/rackspace/validate";
 
 export type RequestOperation =
   | "createUsers"
@@ -14,7 +14,8 @@ export type RequestOperation =
   | "grantAccess"
   | "createDatabases";
 
-const STRICT = Object.freeze({ profile: "strict" as const });
+const strict = validatorsFor("strict");
+const server = validatorsFor("server");
 
 /** Throws `ValidationError` listing every broken rule of the request body. */
 export function assertValidRequest(
@@ -22,7 +23,7 @@ export function assertValidRequest(
   body: unknown,
   secrets: readonly SecretValue[],
 ): void {
-  const violations = validateRequest(operation, body, STRICT);
+  const violations = strict.validateRequest(operation, body);
   if (violations.length > 0) throw new ValidationError(violations as Violation[], { secrets });
 }
 
@@ -33,17 +34,15 @@ export function assertValidRequest(
  */
 export function assertValidAddress(name: unknown, host: unknown): void {
   const violations = [
-    ...validateField("userName", name, { profile: "server" }).map((v) => ({ ...v, path: "name" })),
-    ...(host === undefined
-      ? []
-      : validateField("host", host, { profile: "server" }).map((v) => ({ ...v, path: "host" }))),
+    ...server.validateField("userName", name).map((v) => ({ ...v, path: "name" })),
+    ...(host === undefined ? [] : server.validateField("host", host).map((v) => ({ ...v, path: "host" }))),
   ];
   if (violations.length > 0) throw new ValidationError(violations);
 }
 
 /** A database name in a path (revoke, delete), held to the server's rules. */
 export function assertValidDatabase(name: unknown): void {
-  const violations = validateField("databaseName", name, { profile: "server" }).map((v) => ({
+  const violations = server.validateField("databaseName", name).map((v) => ({
     ...v,
     path: "database",
   }));

@@ -34,6 +34,18 @@ export interface Expectation {
   readonly visible: () => Promise<boolean>;
 }
 
+/**
+ * Waiting for `target` to be there (`present`) or gone, as `isThere` reports it; the error names
+ * what never happened.
+ */
+export function expectation(target: string, present: boolean, isThere: () => Promise<boolean>): Expectation {
+  return {
+    target,
+    expectation: present ? "did not appear" : "is still there",
+    visible: async () => (await isThere()) === present,
+  };
+}
+
 /** Resolves once every expectation is met; checks the ones still pending every `intervalMs`. */
 export async function waitUntil(
   expectations: readonly Expectation[],

@@ -87,10 +87,19 @@ export interface FieldDoc<C extends BaseContext = BaseContext> {
   suggest?(raw: string, ctx: C): string | undefined;
 }
 
+/** A rule's JSON Schema fragment: fixed, or depending on the context. */
+export type RuleSchema<C extends BaseContext = BaseContext> = JsonSchema | ContextFn<C, JsonSchema>;
+
 /** A provider's documentation table: every rule id of its fields and requests, and its fields' notes. */
 export interface ProviderDocs<C extends BaseContext = BaseContext> {
   readonly rules: { readonly [ruleId: string]: RuleDoc };
   readonly fields: { readonly [field: string]: FieldDoc<C> };
+  /**
+   * JSON Schema fragments written by hand for rules (field rules and object checks) whose own
+   * `jsonSchema` is absent, keyed by rule id: only `toJSONSchema` reads them, so validation never
+   * carries them. The factories of checks.ts set `jsonSchema` on the rule from their own parameters.
+   */
+  readonly schemas?: { readonly [ruleId: string]: RuleSchema<C> };
 }
 
 /** How `generatePassword` builds a password a vendor accepts. */

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The lean fetch classes go in before any module that could touch the platform's (lean-web.ts).
+// The lean fetch classes go in before anything could touch the platform's (lean-web.ts): the two
+// modules imported here only define functions when they load.
 import { installLeanWeb } from "./lean-web.js";
+import { main } from "./main.js";
+import { processIo } from "./process-io.js";
 
 installLeanWeb();
-const [{ main }, { processIo }] = await Promise.all([import("./main.js"), import("./process-io.js")]);
 process.exitCode = await main(process.argv.slice(2), processIo());

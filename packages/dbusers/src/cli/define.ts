@@ -1,4 +1,5 @@
 /** Shared pieces of the command definitions: flag groups, examples, and the lazy action runner. */
+import { ATLAS_AUTH_TYPES } from "@dbusers/rules/atlas/validate";
 import { type Command, Option } from "commander";
 import type { CliIo } from "./io.js";
 
@@ -37,10 +38,7 @@ export function keyFlags(command: Command): Command {
 export function accessFlags(command: Command): Command {
   return command
     .option("--role <role>", "Atlas: ROLE@DB[.COLLECTION], repeatable", collect)
-    .option(
-      "--auth-type <type>",
-      "Atlas: SCRAM, AWS_IAM_USER, AWS_IAM_ROLE, X509_MANAGED, X509_CUSTOMER, LDAP_USER, LDAP_GROUP, OIDC_WORKFORCE, OIDC_WORKLOAD",
-    )
+    .option("--auth-type <type>", `Atlas: ${ATLAS_AUTH_TYPES.join(", ")}`)
     .option("--scope <scope>", "Atlas: NAME[:CLUSTER|DATA_LAKE|STREAM], repeatable", collect)
     .option("--label <label>", "Atlas: KEY=VALUE, repeatable", collect)
     .option("--description <text>", "Atlas: a short description")

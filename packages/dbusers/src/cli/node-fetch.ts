@@ -10,19 +10,23 @@ import type { IncomingMessage } from "node:http";
 
 type Send = typeof import("node:http").request;
 
-const senders = new Map<string, Promise<Send>>();
+const senders = new Map<string, Send>();
 
-/** `node:https` is imported only for an `https:` URL (the emulator is plain `http:` on loopback). */
-function senderFor(protocol: string): Promise<Send> {
-  let loading = senders.get(protocol);
-  if (loading === undefined) {
-    loading =
+/**
+ * `node:https` is loaded only for an `https:` URL (the emulator is plain `http:` on loopback).
+ * `process.getBuiltinModule` rather than `import()`: an ES import of a built-in module builds its
+ * whole export list first.
+ */
+function senderFor(protocol: string): Send {
+  let send = senders.get(protocol);
+  if (send === undefined) {
+    send =
       protocol === "https:"
-        ? import("node:https").then((m) => m.request as Send)
-        : import("node:http").then((m) => m.request);
-    senders.set(protocol, loading);
+        ? (process.getBuiltinModule("node:https").request as Send)
+        : process.getBuiltinModule("node:http").request;
+    senders.set(protocol, send);
   }
-  return loading;
+  return send;
 }
 
 /** Failures read like the platform's: `TypeError: fetch failed` with the socket error as `cause`. */
@@ -90,15 +94,37 @@ async function outgoing(input: string | URL | Request, init: RequestInit | undef
   };
 }
 
-export const nodeFetch: typeof fetch = async (input, init) => {
-  const { url: href, method, headers, body, signal } = await outgoing(input, init);
-  signal?.throwIfAborted();
-  const url = new URL(href);
-  const send = await senderFor(url.protocol);
-  if (body !== undefined) headers["content-length"] = String(body.length);
+/**
+ * Errors of a connection the server closed: a kept-alive socket the server timed out as the next
+ * request went out on it. Node's global agent keeps sockets alive and times an idle one out only
+ * when the server's `Keep-Alive: timeout` says so, the same moment the server closes it.
+ */
+const CLOSED_UNDER_US = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
 
+interface Exchange {
+  readonly send: Send;
+  readonly url: URL;
+  readonly href: string;
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer | undefined;
+  readonly signal: AbortSignal | null | undefined;
+}
+
+/**
+ * One request and its buffered answer. A request that fails before any answer on a *reused*
+ * socket was sent into a connection the server had already closed, so it never reached the server:
+ * it goes again once, on a connection of its own (`agent: false`), whatever its method (a token
+ * POST too). A failure on a fresh connection, or after an answer began, is the caller's to judge
+ * (the clients retry what is safe to retry).
+ */
+function exchange(x: Exchange, fresh = false): Promise<Response> {
+  const { send, url, href, method, headers, body, signal } = x;
   return new Promise<Response>((resolve, reject) => {
-    const sent = send(url, { method, headers, ...(signal ? { signal } : {}) }, (res) => {
+    let answered = false;
+    const options = { method, headers, ...(signal ? { signal } : {}), ...(fresh ? { agent: false } : {}) };
+    const sent = send(url, options, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("error", (error) => reject(signal?.aborted ? signal.reason : fetchFailed(error)));
@@ -113,7 +139,21 @@ export const nodeFetch: typeof fetch = async (input, init) => {
         resolve(response);
       });
     });
-    sent.on("error", (error) => reject(signal?.aborted ? signal.reason : fetchFailed(error)));
+    sent.on("error", (error: NodeJS.ErrnoException) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const closedIdle = !fresh && !answered && sent.reusedSocket && CLOSED_UNDER_US.has(error.code ?? "");
+      if (closedIdle) resolve(exchange(x, true));
+      else reject(fetchFailed(error));
+    });
     sent.end(body);
   });
+}
+
+export const nodeFetch: typeof fetch = async (input, init) => {
+  const { url: href, method, headers, body, signal } = await outgoing(input, init);
+  signal?.throwIfAborted();
+  const url = new URL(href);
+  const send = senderFor(url.protocol);
+  if (body !== undefined) headers["content-length"] = String(body.length);
+  return exchange({ send, url, href, method, headers, body, signal });
 };

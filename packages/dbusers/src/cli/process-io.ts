@@ -24,6 +24,11 @@ export function processIo(): CliIo {
     writeOut: (text) => process.stdout.write(text),
     writeErr: (text) => process.stderr.write(text),
     readStdin: readAll,
-    confirm: process.stdin.isTTY && process.stderr.isTTY ? ask : undefined,
+    // Looked at when asked for: only `users delete` without `--yes` ever does, and `isatty` rather
+    // than `process.stdin.isTTY`, which would set up a stream for standard input.
+    get confirm() {
+      const { isatty } = process.getBuiltinModule("node:tty");
+      return isatty(0) && isatty(2) ? ask : undefined;
+    },
   };
 }

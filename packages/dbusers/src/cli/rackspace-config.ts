@@ -6,9 +6,6 @@
  * Keystone `auth_url`); a bare origin such as the emulator's gets the identity version path
  * (`/v2.0` or `/v3`) added, as the catalog-based clients discover it.
  */
-import { readFile } from "node:fs/promises";
-import { homedir } from "node:os";
-import { join, resolve } from "node:path";
 import type { RackspaceAuth, RackspaceClientOptions } from "@dbusers/rackspace";
 import type { Env } from "./config.js";
 import { MissingCredentialsError, UsageError } from "./errors.js";
@@ -30,60 +27,30 @@ function identityUrl(override: string | undefined, version: "/v2.0" | "/v3"): st
   return url.pathname === "/" ? `${url.origin}${version}` : override;
 }
 
-/** Where openstacksdk looks for `clouds.yaml`, in its order. */
-function cloudsFiles(env: Env, cwd: string): string[] {
-  const explicit = set(env.OS_CLIENT_CONFIG_FILE);
-  if (explicit !== undefined) return [resolve(cwd, explicit)];
-  const home = set(env.HOME) ?? homedir();
-  return [
-    join(cwd, "clouds.yaml"),
-    join(home, ".config", "openstack", "clouds.yaml"),
-    "/etc/openstack/clouds.yaml",
-  ];
-}
-
-async function readCloud(env: Env, cwd: string, cloud: string): Promise<Record<string, unknown>> {
-  const files = cloudsFiles(env, cwd);
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch {
-      continue;
-    }
-    // The YAML parser is loaded only here: most commands never read clouds.yaml.
-    const { parse } = await import("yaml");
-    let doc: unknown;
-    try {
-      doc = parse(text);
-    } catch {
-      throw new UsageError(`${file} is not valid YAML`);
-    }
-    const entry = (doc as { clouds?: Record<string, unknown> } | null)?.clouds?.[cloud];
-    if (entry === undefined || entry === null || typeof entry !== "object") {
-      throw new MissingCredentialsError(`OS_CLOUD=${cloud}: ${file} has no cloud of that name`);
-    }
-    return entry as Record<string, unknown>;
-  }
-  throw new MissingCredentialsError(
-    `OS_CLOUD=${cloud}: no clouds.yaml found (looked in ${files.join(", ")})`,
-  );
-}
-
 /** Keystone v3 (or, with an API key, Rackspace Identity) auth from clouds.yaml `auth` keys or `OS_*`. */
 function catalogAuth(
   get: (key: string) => string | undefined,
   authUrl: string | undefined,
   override: string | undefined,
   where: string,
+  rackspace = false,
 ): { auth: RackspaceAuth; identityUrl?: string } {
   const apiKey = get("api_key");
-  if (apiKey !== undefined) {
-    // Rackspace's clouds.yaml profile (`auth_type: rackspace_apikey`): Identity v2.0 with an API key.
+  if (apiKey !== undefined || rackspace) {
+    // Rackspace's clouds.yaml profile (`profile: rackspace`, or `auth_type: rackspace_apikey` with
+    // an `api_key`): Rackspace Identity v2.0 with the API key or the password (§4.1, §4.3).
     const username = get("username");
-    if (username === undefined) throw new MissingCredentialsError(`${where}: an api_key needs a username`);
+    const password = get("password");
+    if (username === undefined || (apiKey === undefined && password === undefined)) {
+      throw new MissingCredentialsError(
+        `${where}: Rackspace Identity needs a username and an api_key (or password)`,
+      );
+    }
     const url = identityUrl(override, "/v2.0") ?? authUrl;
-    return { auth: { username, apiKey }, ...(url === undefined ? {} : { identityUrl: url }) };
+    return {
+      auth: apiKey !== undefined ? { username, apiKey } : { username, password: password! },
+      ...(url === undefined ? {} : { identityUrl: url }),
+    };
   }
   const url = identityUrl(override, "/v3") ?? authUrl;
   if (url === undefined) throw new MissingCredentialsError(`${where}: the Keystone auth_url is missing`);
@@ -136,6 +103,11 @@ function interfaceOf(value: string | undefined): Pick<RackspaceClientOptions, "i
 
 const regionOf = (region: string | undefined) => (region === undefined ? {} : { region });
 
+function firstRegion(regions: unknown): string | undefined {
+  const first: unknown = Array.isArray(regions) ? regions[0] : undefined;
+  return set(typeof first === "object" && first !== null ? (first as { name?: unknown }).name : first);
+}
+
 export interface RackspaceFlags {
   readonly baseUrl?: string;
   readonly region?: string;
@@ -147,11 +119,17 @@ export async function rackspaceOptions(env: Env, cwd: string, flags: RackspaceFl
   const region = set(flags.region);
   const cloud = set(env.OS_CLOUD);
   if (cloud !== undefined) {
+    // clouds.yaml (and the file system and YAML it needs) loads only when a cloud is named.
+    const { readCloud } = await import("./clouds-yaml.js");
     const entry = await readCloud(env, cwd, cloud);
     const auth = (entry.auth ?? {}) as Record<string, unknown>;
+    const where = `OS_CLOUD=${cloud}`;
+    const rackspace = entry.profile === "rackspace";
     return {
-      ...catalogAuth((key) => set(auth[key]), set(auth.auth_url), override, `OS_CLOUD=${cloud}`),
-      ...regionOf(region ?? set(entry.region_name) ?? set(env.OS_REGION_NAME)),
+      ...catalogAuth((key) => set(auth[key]), set(auth.auth_url), override, where, rackspace),
+      // As the openstack CLI: --region, then OS_REGION_NAME, then the cloud's region_name, then the
+      // first of its `regions` (a name, or `{ name, values }`).
+      ...regionOf(region ?? set(env.OS_REGION_NAME) ?? set(entry.region_name) ?? firstRegion(entry.regions)),
       ...interfaceOf(set(entry.interface) ?? set(env.OS_INTERFACE)),
     };
   }

@@ -1,23 +1,14 @@
-/** Vendor flags, spelled as each vendor's own CLI spells them, into the common user model. */
+/**
+ * Access flags of `users create` and `users update`, spelled as each vendor's own CLI spells them,
+ * into the common user model. The flags naming a user are in key-flags.ts.
+ */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type {
-  AtlasAuthDatabase,
-  AtlasAuthType,
-  AtlasLabel,
-  AtlasRole,
-  AtlasScope,
-  UserChanges,
-  UserKey,
-  UserSpec,
-} from "../model.js";
+import { ATLAS_AUTH_TYPES } from "@dbusers/rules/atlas/validate";
+import type { AtlasAuthType, AtlasLabel, AtlasRole, AtlasScope, UserChanges, UserSpec } from "../model.js";
 import { UsageError } from "./errors.js";
 import type { CliIo } from "./io.js";
-
-export interface KeyFlags {
-  readonly host?: string;
-  readonly authDb?: string;
-}
+import { defined } from "./key-flags.js";
 
 export interface AccessFlags {
   readonly role?: readonly string[];
@@ -32,34 +23,8 @@ export interface AccessFlags {
   readonly settings?: string;
 }
 
-const AUTH_TYPES: readonly AtlasAuthType[] = [
-  "SCRAM",
-  "AWS_IAM_USER",
-  "AWS_IAM_ROLE",
-  "X509_MANAGED",
-  "X509_CUSTOMER",
-  "LDAP_USER",
-  "LDAP_GROUP",
-  "OIDC_WORKFORCE",
-  "OIDC_WORKLOAD",
-];
 const SCOPE_TYPES: readonly AtlasScope["type"][] = ["CLUSTER", "DATA_LAKE", "STREAM"];
 const PLUGINS = ["mysql_native_password", "caching_sha2_password"] as const;
-
-const defined = <T extends object>(object: T): T =>
-  Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
-
-export function authDatabaseOf(value: string | undefined): AtlasAuthDatabase | undefined {
-  if (value === undefined) return undefined;
-  if (value !== "admin" && value !== "$external") {
-    throw new UsageError(`--auth-db must be admin or $external, not ${JSON.stringify(value)}`);
-  }
-  return value;
-}
-
-export function keyFrom(name: string, flags: KeyFlags): UserKey {
-  return defined({ name, host: flags.host, authDatabase: authDatabaseOf(flags.authDb) });
-}
 
 /** `readWrite@sales.orders` → role readWrite on sales, collection orders; no `@` means `admin`, as the Atlas CLI does. */
 export function parseRole(text: string): AtlasRole {
@@ -115,8 +80,8 @@ async function settingsFrom(io: CliIo, flags: AccessFlags): Promise<UserSpec["se
 
 /** The access and option fields the flags set (only those). */
 export async function fieldsFrom(io: CliIo, flags: AccessFlags): Promise<UserChanges> {
-  if (flags.authType !== undefined && !AUTH_TYPES.includes(flags.authType as AtlasAuthType)) {
-    throw new UsageError(`--auth-type must be one of ${AUTH_TYPES.join(", ")}`);
+  if (flags.authType !== undefined && !(ATLAS_AUTH_TYPES as readonly string[]).includes(flags.authType)) {
+    throw new UsageError(`--auth-type must be one of ${ATLAS_AUTH_TYPES.join(", ")}`);
   }
   const plugin = flags.mysqlAuthPlugin;
   if (plugin !== undefined && !(PLUGINS as readonly string[]).includes(plugin)) {

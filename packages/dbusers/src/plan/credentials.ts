@@ -56,6 +56,7 @@ export const SETTING_VARIABLES: { readonly [V in VendorName]: Readonly<Record<st
     projectDomainName: "OS_PROJECT_DOMAIN_NAME",
     cloud: "OS_CLOUD",
     cloudsFile: "OS_CLIENT_CONFIG_FILE",
+    secureFile: "OS_CLIENT_SECURE_FILE",
   },
 };
 
@@ -114,7 +115,7 @@ export async function targetEnv(connection: TargetConnection, env: Env, baseDir:
   for (const [key, value] of settings) {
     const variable = SETTING_VARIABLES[connection.vendor][key];
     if (variable === undefined) continue;
-    overlay[variable] = key === "cloudsFile" ? resolve(baseDir, value) : value;
+    overlay[variable] = key === "cloudsFile" || key === "secureFile" ? resolve(baseDir, value) : value;
   }
   return overlay;
 }

@@ -128,6 +128,9 @@ export const DESIRED_STATE_SCHEMA = {
               cloudsFile: text(
                 "The clouds.yaml to read (relative to this file); default where openstacksdk looks.",
               ),
+              secureFile: text(
+                "The secure.yaml merged over it (relative to this file); default where openstacksdk looks.",
+              ),
             },
             ["instance"],
           ),

@@ -51,15 +51,16 @@ function atlas(given: ReadonlySet<string>): LoginIssue[] {
 }
 
 function rackspace(given: ReadonlySet<string>): LoginIssue[] {
-  const others = [...given].filter((k) => k !== "cloud" && k !== "cloudsFile");
+  const files = ["cloudsFile", "secureFile"];
+  const others = [...given].filter((k) => k !== "cloud" && !files.includes(k));
   if (given.has("cloud")) {
     return others.map((key) => ({
       key,
       message: `${key} is not used with cloud: the clouds.yaml entry holds the whole login`,
     }));
   }
-  if (given.has("cloudsFile"))
-    return [{ key: "cloudsFile", message: "cloudsFile needs cloud (the entry to use)" }];
+  const file = files.find((k) => given.has(k));
+  if (file !== undefined) return [{ key: file, message: `${file} needs cloud (the entry to use)` }];
   if (given.has("authUrl")) {
     const issues: LoginIssue[] = [];
     if (given.has("apiKey")) {

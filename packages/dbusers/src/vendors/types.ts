@@ -88,8 +88,10 @@ export interface VendorAdapter {
   /**
    * A password the vendor accepts for this user, where the caller chooses passwords; `undefined`
    * for a user that has none (an Atlas user that authenticates with AWS IAM, X.509, LDAP or OIDC).
+   * Asynchronous so the generator (with the rules' documentation tables it comes with) is loaded
+   * only by the commands that make a password, not by every command that reads.
    */
-  generatePassword(spec: UserSpec): string | undefined;
+  generatePassword(spec: UserSpec): Promise<string | undefined>;
   /** Releases what the client holds (a service-account token). */
   close(): Promise<void>;
 }

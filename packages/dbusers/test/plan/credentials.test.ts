@@ -47,13 +47,17 @@ describe("a target's credentials become the variables the vendor's tools read", 
     expect(env.RS_USERNAME).toBeUndefined();
   });
 
-  it("names a clouds.yaml entry, the file found beside the dbusers.yaml", async () => {
+  it("names a clouds.yaml entry, the files found beside the dbusers.yaml", async () => {
     const env = await targetEnv(
-      rackspace({ settings: { cloud: "prod", cloudsFile: "clouds.yaml" } }),
-      {},
+      rackspace({ settings: { cloud: "prod", cloudsFile: "clouds.yaml", secureFile: "secure.yaml" } }),
+      { OS_CLIENT_SECURE_FILE: "/elsewhere/secure.yaml" },
       dir,
     );
-    expect(env).toMatchObject({ OS_CLOUD: "prod", OS_CLIENT_CONFIG_FILE: join(dir, "clouds.yaml") });
+    expect(env).toMatchObject({
+      OS_CLOUD: "prod",
+      OS_CLIENT_CONFIG_FILE: join(dir, "clouds.yaml"),
+      OS_CLIENT_SECURE_FILE: join(dir, "secure.yaml"),
+    });
   });
 
   it("uses the surrounding environment as it is when the target names no login", async () => {
@@ -115,6 +119,12 @@ describe("a target's login is checked before anything is read or sent", () => {
     expect(await loginIssues(cloud)).toEqual([
       `${at(cloud, "apiKey")} targets.t.apiKey: apiKey is not used with cloud: the clouds.yaml entry holds the whole login`,
     ]);
+    const secure = `${base}, secureFile: secure.yaml }`;
+    expect(await loginIssues(secure)).toEqual([
+      `${at(secure, "secureFile")} targets.t.secureFile: secureFile needs cloud (the entry to use)`,
+    ]);
+    const both = `${base}, cloud: prod, cloudsFile: c.yaml, secureFile: s.yaml }`;
+    expect(await loginIssues(both)).toEqual([]);
     const project = `${base}, username: { env: A }, apiKey: { env: B }, projectName: p }`;
     expect(await loginIssues(project)).toEqual([
       `${at(project, "projectName")} targets.t.projectName: projectName is a Keystone setting: it needs authUrl`,

@@ -21,6 +21,35 @@ export interface ProviderValidators<D extends AnyDefinition, I> {
   validateRequest(operation: keyof D["operations"] & string, input: unknown, context?: I): Violation[];
 }
 
+/** What validating reads of a provider: its name, fields and request shapes, but no context reader. */
+export type ProviderValidation<D extends AnyDefinition> = Pick<D, "id" | "vendor" | "fields" | "operations">;
+
+/** The validators of one context fixed in advance: nothing to read or report about a context. */
+export interface FixedValidators<D extends AnyDefinition> {
+  validateField(field: keyof D["fields"] & string, value: unknown): Violation[];
+  validateRequest(operation: keyof D["operations"] & string, input: unknown): Violation[];
+}
+
+/**
+ * The validators for one context a client fixes in advance (its profile): the same rules,
+ * violations and messages as `bindValidators` given that context, without the provider's context
+ * reader, which only callers passing context objects of their own need. A client bundle that
+ * imports only these does not carry it.
+ */
+export function bindFixedValidators<D extends AnyDefinition>(
+  validation: ProviderValidation<D>,
+  ctx: CtxOf<D>,
+): FixedValidators<D> {
+  const { validateField, validateRequest } = bindValidators({
+    ...validation,
+    resolveContext: () => ({ ctx, violations: [] }),
+  });
+  return {
+    validateField: (field, value) => validateField(field, value),
+    validateRequest: (operation, input) => validateRequest(operation, input),
+  };
+}
+
 export function bindValidators<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
   definition: D,
 ): ProviderValidators<D, I> {

@@ -110,9 +110,9 @@ export function bindProvider<D extends AnyDefinition, I = Partial<CtxOf<D>>>(
     const { ctx } = definition.resolveContext(context);
     // Only strings: turning another value into a key could run (or trip on) its own `toString`.
     if (typeof name === "string" && Object.hasOwn(fields, name))
-      return documentOf(fieldSchema(fields[name]!, ctx as C));
+      return documentOf(fieldSchema(fields[name]!, ctx as C, docs.schemas));
     if (typeof name === "string" && Object.hasOwn(operations, name))
-      return documentOf(shapeSchema(operations[name]!, ctx as C));
+      return documentOf(shapeSchema(operations[name]!, ctx as C, docs.schemas));
     throw new UnknownRuleTargetError(
       `${nameOf(name)} is neither a ${definition.vendor} field nor a request shape`,
     );

@@ -6,7 +6,7 @@
  * duplicates by key) are named in the annotation `$comment` of the schema they belong to, so a
  * consumer knows the schema is looser than the rules; `unexpressedRules` reads them back.
  */
-import type { BaseContext, FieldSpec, JsonSchema, Rule } from "../types.js";
+import type { BaseContext, FieldSpec, JsonSchema, RuleSchema } from "../types.js";
 import { applies } from "./check-field.js";
 import type { ObjectShape, Shape } from "./shape.js";
 
@@ -27,17 +27,29 @@ export function unexpressedRules(schema: JsonSchema): string[] {
   return comment.slice(PREFIX.length).split(", ");
 }
 
-function fragment<C extends BaseContext>(rule: Rule<C>, ctx: C): JsonSchema | undefined {
-  const js = rule.jsonSchema;
+/** Hand-written fragments by rule id (a provider's `ProviderDocs.schemas`). */
+export type Schemas<C extends BaseContext> = { readonly [ruleId: string]: RuleSchema<C> };
+
+/** A rule's fragment: its own, else the one its provider wrote for it by id. */
+function fragment<C extends BaseContext>(
+  rule: { readonly id: string; readonly jsonSchema?: RuleSchema<C> },
+  ctx: C,
+  schemas: Schemas<C>,
+): JsonSchema | undefined {
+  const js = rule.jsonSchema ?? (Object.hasOwn(schemas, rule.id) ? schemas[rule.id] : undefined);
   return typeof js === "function" ? js(ctx) : js;
 }
 
-export function fieldSchema<C extends BaseContext>(spec: FieldSpec<C>, ctx: C): JsonSchema {
+export function fieldSchema<C extends BaseContext>(
+  spec: FieldSpec<C>,
+  ctx: C,
+  schemas: Schemas<C> = {},
+): JsonSchema {
   const allOf: JsonSchema[] = [];
   const missing: string[] = [];
   for (const rule of spec.rules) {
     if (!applies(rule, ctx)) continue;
-    const js = fragment(rule, ctx);
+    const js = fragment(rule, ctx, schemas);
     if (js) allOf.push(js);
     else missing.push(rule.id);
   }
@@ -50,7 +62,7 @@ export function fieldSchema<C extends BaseContext>(spec: FieldSpec<C>, ctx: C): 
   };
 }
 
-function objectSchema<C extends BaseContext>(shape: ObjectShape<C>, ctx: C): JsonSchema {
+function objectSchema<C extends BaseContext>(shape: ObjectShape<C>, ctx: C, schemas: Schemas<C>): JsonSchema {
   const properties: Record<string, unknown> = {};
   const required: string[] = [];
   const missing: string[] = [];
@@ -60,7 +72,7 @@ function objectSchema<C extends BaseContext>(shape: ObjectShape<C>, ctx: C): Jso
       properties[key] = false;
       continue;
     }
-    properties[key] = shapeSchema(prop.shape, ctx);
+    properties[key] = shapeSchema(prop.shape, ctx, schemas);
     if (prop.required) required.push(key);
   }
   const closed =
@@ -68,30 +80,31 @@ function objectSchema<C extends BaseContext>(shape: ObjectShape<C>, ctx: C): Jso
   const allOf: JsonSchema[] = [];
   for (const check of shape.checks ?? []) {
     if (!applies(check, ctx)) continue;
-    if (check.jsonSchema) allOf.push(check.jsonSchema);
+    const js = fragment(check, ctx, schemas);
+    if (js) allOf.push(js);
     else missing.push(check.id);
   }
   if (shape.deriveContext) missing.push("context derived from sibling fields");
-  const min = shape.minProperties && applies(shape.minProperties.rule, ctx) ? shape.minProperties : undefined;
-  // minProperties counts any key, the rule counts known ones: exact only when the object is closed.
-  if (min && !closed) missing.push(min.rule.id);
   return {
     type: "object",
     title: shape.label,
     properties,
     ...(required.length > 0 ? { required } : {}),
     ...(closed ? { additionalProperties: false } : {}),
-    ...(min && closed ? { minProperties: min.count } : {}),
     ...(allOf.length > 0 ? { allOf } : {}),
     ...unexpressed(missing),
   };
 }
 
 /** The JSON Schema of any shape in a given context (profile, engine, auth type), without `$schema`. */
-export function shapeSchema<C extends BaseContext>(shape: Shape<C>, ctx: C): JsonSchema {
+export function shapeSchema<C extends BaseContext>(
+  shape: Shape<C>,
+  ctx: C,
+  schemas: Schemas<C> = {},
+): JsonSchema {
   switch (shape.kind) {
     case "field":
-      return fieldSchema(shape.spec, ctx);
+      return fieldSchema(shape.spec, ctx, schemas);
     case "boolean":
       return { type: "boolean", title: shape.label };
     case "enum":
@@ -99,15 +112,14 @@ export function shapeSchema<C extends BaseContext>(shape: Shape<C>, ctx: C): Jso
         ? { type: "string", title: shape.label, enum: [...shape.values] }
         : { type: "string", title: shape.label, examples: [...shape.values] };
     case "object":
-      return objectSchema(shape, ctx);
+      return objectSchema(shape, ctx, schemas);
     case "array": {
       const unique = shape.unique && applies(shape.unique.rule, ctx) ? [shape.unique.rule.id] : [];
       return {
         type: "array",
         title: shape.label,
-        items: shapeSchema(shape.items, ctx),
+        items: shapeSchema(shape.items, ctx, schemas),
         ...(shape.minItems && applies(shape.minItems.rule, ctx) ? { minItems: shape.minItems.count } : {}),
-        ...(shape.maxItems && applies(shape.maxItems.rule, ctx) ? { maxItems: shape.maxItems.count } : {}),
         ...unexpressed(unique),
       };
     }

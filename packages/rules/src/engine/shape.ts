@@ -63,7 +63,6 @@ export interface ObjectShape<C extends BaseContext = BaseContext, T = unknown> e
   readonly label: string;
   readonly props: Readonly<Record<string, Prop<C>>>;
   readonly unknownKeys: UnknownKeys;
-  readonly minProperties?: { readonly count: number; readonly rule: StructuralRule<C> };
   readonly checks?: readonly ObjectCheck<C>[];
   /**
    * Some rules depend on sibling fields (Atlas: the auth type decides the username format). Returns
@@ -77,7 +76,6 @@ export interface ArrayShape<C extends BaseContext = BaseContext, T = unknown> ex
   readonly label: string;
   readonly items: Shape<C>;
   readonly minItems?: { readonly count: number; readonly rule: StructuralRule<C> };
-  readonly maxItems?: { readonly count: number; readonly rule: StructuralRule<C> };
   /**
    * Items whose key is equal are duplicates (e.g. the same `name@host` twice). `key` only has to be
    * equal exactly when the items are: one string, or parts compared one by one (`[name, host]`);
@@ -145,7 +143,6 @@ type ObjectType<P extends Record<string, PropInput>> = Simplify<
 
 export interface ObjectOptions<C extends BaseContext> {
   readonly unknownKeys?: UnknownKeys;
-  readonly minProperties?: ObjectShape<C>["minProperties"];
   readonly checks?: readonly ObjectCheck<C>[];
   readonly deriveContext?: ObjectShape<C>["deriveContext"];
   /** Per-property context gates, keyed like `props`. */
@@ -171,7 +168,6 @@ export function object<C extends BaseContext, const P extends Record<string, Pro
     label,
     props: built,
     unknownKeys: options.unknownKeys ?? "allow",
-    ...(options.minProperties ? { minProperties: options.minProperties } : {}),
     ...(options.checks ? { checks: options.checks } : {}),
     ...(options.deriveContext ? { deriveContext: options.deriveContext } : {}),
   };
@@ -179,7 +175,6 @@ export function object<C extends BaseContext, const P extends Record<string, Pro
 
 export interface ArrayOptions<C extends BaseContext> {
   readonly minItems?: ArrayShape<C>["minItems"];
-  readonly maxItems?: ArrayShape<C>["maxItems"];
   readonly unique?: ArrayShape<C>["unique"];
 }
 

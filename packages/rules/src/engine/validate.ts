@@ -37,11 +37,6 @@ function walkObject<C extends BaseContext>(
     path.pop();
   }
   const inner = shape.deriveContext ? safeDerive(shape, snapshot, ctx) : ctx;
-  if (shape.minProperties && applies(shape.minProperties.rule, inner)) {
-    const known = keys.filter((k) => Object.hasOwn(shape.props, k) && snapshot[k] !== undefined).length;
-    if (known < shape.minProperties.count)
-      structural(out, path, shape.minProperties.rule, { min: shape.minProperties.count, actual: known });
-  }
   let ownKnown = 0;
   for (const key in shape.props) {
     const prop = shape.props[key]!;
@@ -140,8 +135,6 @@ function walkArray<C extends BaseContext>(
   }
   if (shape.minItems && applies(shape.minItems.rule, ctx) && length < shape.minItems.count)
     structural(out, path, shape.minItems.rule, { min: shape.minItems.count, actual: length });
-  if (shape.maxItems && applies(shape.maxItems.rule, ctx) && length > shape.maxItems.count)
-    structural(out, path, shape.maxItems.rule, { max: shape.maxItems.count, actual: length });
   const unique = shape.unique && applies(shape.unique.rule, ctx) ? shape.unique : undefined;
   const seen = unique ? new SeenKeys() : undefined;
   for (let i = 0; i < length; i++) {

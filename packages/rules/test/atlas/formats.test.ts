@@ -2,14 +2,8 @@
 
 import { describe, expect, it } from "vitest";
 import { iamArnPattern, iamArnProblem } from "../../src/providers/atlas/arn.js";
-import {
-  dnHasCommonName,
-  isRfc2253,
-  LENIENT_DN_PATTERN,
-  RFC2253_PATTERN,
-  scanLenientDn,
-  toStrictDn,
-} from "../../src/providers/atlas/dn.js";
+import { dnHasCommonName, isRfc2253, scanLenientDn, toStrictDn } from "../../src/providers/atlas/dn.js";
+import { LENIENT_DN_PATTERN, RFC2253_PATTERN } from "../../src/providers/atlas/dn-patterns.js";
 import { fc, test } from "../support/fc.js";
 import { runs } from "../support/runs.js";
 import {

@@ -21,7 +21,7 @@ function structuralRules(shape: Shape<never>, out: StructuralRule<never>[] = [])
       out.push(shape.rule);
       break;
     case "array":
-      for (const r of [shape.minItems?.rule, shape.maxItems?.rule, shape.unique?.rule]) if (r) out.push(r);
+      for (const r of [shape.minItems?.rule, shape.unique?.rule]) if (r) out.push(r);
       structuralRules(shape.items, out);
       break;
     case "object":

@@ -53,3 +53,35 @@ describe.each(cases())("$label", ({ provider, api, context }) => {
     );
   });
 });
+
+/** `validatorsFor(profile)`: what the Atlas and Rackspace clients call, with their profile fixed. */
+const FIXED = {
+  atlas: atlasOnly.validatorsFor,
+  rackspace: rackspaceOnly.validatorsFor,
+} as unknown as Record<string, (profile: "strict" | "server") => Omit<Validators, never>>;
+
+const fixedCases = Object.keys(FIXED).flatMap((provider) =>
+  (["strict", "server"] as const).map((profile) => ({
+    provider,
+    profile,
+    api: cases().find((c) => c.provider === provider)!.api,
+  })),
+);
+
+describe.each(fixedCases)("validatorsFor($profile) of $provider", ({ provider, profile, api }) => {
+  const fixed = FIXED[provider]!(profile);
+  test.prop([fc.constantFrom(...api.fieldNames), value], { numRuns: runs(60) })(
+    "validateField agrees with the full entry given { profile }",
+    (field, input) => {
+      expect(fixed.validateField(field, input)).toEqual(api.validateField(field, input, { profile }));
+    },
+  );
+  test.prop([fc.constantFrom(...api.operationNames), body], { numRuns: runs(60) })(
+    "validateRequest agrees with the full entry given { profile }",
+    (operation, input) => {
+      expect(fixed.validateRequest(operation, input)).toEqual(
+        api.validateRequest(operation, input, { profile }),
+      );
+    },
+  );
+});

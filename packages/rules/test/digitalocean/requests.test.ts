@@ -1,15 +1,7 @@
 /** Request-shape examples: the OpenAPI examples pass; every gate, enum and required key fails at its path. */
 import { describe, expect, it } from "vitest";
-import {
-  type DigitalOceanContextInput,
-  USER_MANAGEMENT_ENGINES,
-  validateRequest,
-} from "../../src/providers/digitalocean/index.js";
-
-type Op = "addUser" | "updateUser" | "resetUserAuth";
-const check = (op: Op, body: unknown, ctx?: DigitalOceanContextInput) =>
-  validateRequest(op, body, ctx).map((v) => [v.path, v.rule]);
-const server = (engine?: DigitalOceanContextInput["engine"]) => ({ profile: "server", engine }) as const;
+import { USER_MANAGEMENT_ENGINES, validateRequest } from "../../src/providers/digitalocean/index.js";
+import { check, server } from "./request-cases.js";
 
 describe("addUser", () => {
   it("accepts the OpenAPI examples on their engines", () => {

@@ -115,15 +115,13 @@ export const patch = object(
   "patch",
   { name: optional(field(name)), secret: optional(field(secret)) },
   {
-    minProperties: {
-      count: 1,
-      rule: {
+    checks: [
+      {
         id: "acme.patch.empty",
         profile: "both",
         message: (p) => `${p.path} is empty`,
+        check: (o) => (o.name === undefined && o.secret === undefined ? [{ params: {} }] : undefined),
       },
-    },
-    checks: [
       {
         id: "acme.patch.notBoth",
         profile: "both",

@@ -70,7 +70,7 @@ describe("SeenKeys", () => {
     const seen = new SeenKeys();
     expect(keys.map((key, index) => seen.firstIndexOf(key, index))).toEqual(reference(keys.map(flat)));
   });
-  it("keeps every key across the switch from a list to a Map", () => {
+  it("keeps every key of a long array", () => {
     const keys = Array.from({ length: 40 }, (_, i) => `k${i % 20}`);
     const seen = new SeenKeys();
     expect(keys.map((key, index) => seen.firstIndexOf(key, index))).toEqual(reference(keys));

@@ -15,7 +15,6 @@ function shapeRuleIds(shape: Shape<never>, out: Set<string>, seen: Set<object>):
     case "boolean":
       return;
     case "object":
-      if (shape.minProperties) out.add(shape.minProperties.rule.id);
       for (const check of shape.checks ?? []) out.add(check.id);
       for (const prop of Object.values(shape.props)) {
         if (prop.allowedWhen) out.add(prop.allowedWhen.rule.id);
@@ -23,7 +22,7 @@ function shapeRuleIds(shape: Shape<never>, out: Set<string>, seen: Set<object>):
       }
       return;
     case "array":
-      for (const limit of [shape.minItems, shape.maxItems, shape.unique]) if (limit) out.add(limit.rule.id);
+      for (const limit of [shape.minItems, shape.unique]) if (limit) out.add(limit.rule.id);
       shapeRuleIds(shape.items as Shape<never>, out, seen);
       return;
   }

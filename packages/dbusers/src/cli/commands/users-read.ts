@@ -2,7 +2,7 @@
 import { type ConnectionOptions, connect } from "../connect.js";
 import { json, userDetails, userTable } from "../format.js";
 import type { CliIo } from "../io.js";
-import { type KeyFlags, keyFrom } from "../user-flags.js";
+import { type KeyFlags, keyFrom } from "../key-flags.js";
 
 interface ReadFlags extends ConnectionOptions {
   readonly json?: boolean;

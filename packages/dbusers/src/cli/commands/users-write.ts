@@ -4,8 +4,9 @@ import { type ConnectionOptions, connect } from "../connect.js";
 import { UsageError } from "../errors.js";
 import { json, userDetails } from "../format.js";
 import type { CliIo } from "../io.js";
+import { type KeyFlags, keyFrom } from "../key-flags.js";
 import { openSecretsFile, type SecretsFile, type SecretsFormat } from "../secrets-out.js";
-import { type AccessFlags, fieldsFrom, type KeyFlags, keyFrom } from "../user-flags.js";
+import { type AccessFlags, fieldsFrom } from "../user-flags.js";
 
 interface SecretFlags {
   readonly passwordStdin?: boolean;

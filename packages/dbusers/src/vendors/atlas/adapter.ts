@@ -6,7 +6,7 @@ import {
   type UpdateUserRequest,
 } from "@dbusers/atlas";
 import type { Secret } from "@dbusers/core";
-import { atlasAuthTypeOf, generatePassword } from "@dbusers/rules/atlas";
+import { atlasAuthTypeOf } from "@dbusers/rules/atlas/validate";
 import { AmbiguousUserError, UnsupportedOperationError } from "../../errors.js";
 import type { CallOptions, Credentials, DbUser, UserKey } from "../../model.js";
 import { formatTarget, type TargetRef } from "../../target-ref.js";
@@ -144,7 +144,10 @@ export function createAtlasAdapter(options: AtlasOptions): VendorAdapter {
       );
       return { user: updated, credentials: credentialsOf(target, updated, password) };
     },
-    generatePassword: (spec) => ((spec.authType ?? "SCRAM") === "SCRAM" ? generatePassword() : undefined),
+    async generatePassword(spec) {
+      if ((spec.authType ?? "SCRAM") !== "SCRAM") return undefined;
+      return (await import("@dbusers/rules/atlas")).generatePassword();
+    },
     close: () => client.close(),
   };
 }

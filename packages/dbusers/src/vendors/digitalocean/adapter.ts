@@ -115,7 +115,7 @@ export function createDigitalOceanAdapter(options: DigitalOceanOptions): VendorA
       );
       return { user: toDbUser(target, reset), credentials: credentialsOf(target, reset) };
     },
-    generatePassword() {
+    async generatePassword() {
       throw new UnsupportedOperationError(
         "digitalocean",
         "password",

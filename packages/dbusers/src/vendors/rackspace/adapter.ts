@@ -6,7 +6,6 @@ import {
   type User,
   type WriteOptions,
 } from "@dbusers/rackspace";
-import { generatePassword } from "@dbusers/rules/rackspace";
 import { UnsupportedOperationError } from "../../errors.js";
 import type { CallOptions, Credentials, DbUser, UserKey } from "../../model.js";
 import { formatTarget, type TargetRef } from "../../target-ref.js";
@@ -122,7 +121,7 @@ export function createRackspaceAdapter(options: RackspaceOptions): VendorAdapter
       );
       return { credentials: credentialsOf(target, key, secret) };
     },
-    generatePassword: () => generatePassword(),
+    generatePassword: async () => (await import("@dbusers/rules/rackspace")).generatePassword(),
     async close() {},
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Distinguished names for X.509 and LDAP usernames, in two grammars. Each has a single-pass
  * scanner (linear, no regex backtracking stack, so megabyte values cannot overflow it) and the
- * same language as a regex source for JSON Schema; the tests check the two agree.
+ * same language as a regex source for JSON Schema (dn-patterns.ts, which only `toJSONSchema`
+ * reads); the tests check the two agree.
  *
  * - Lenient (server): what an RFC 2253 parser in the style of Java's `javax.naming.ldap.LdapName`
  *   takes (Atlas is a Java service: `X-Java-Method` headers, docs/vendors/atlas.md §2): `,` or `;` between RDNs,
@@ -32,16 +33,6 @@ const isDigit = charClass(DIGITS);
 const isAlpha = charClass(LETTERS);
 const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u; // tested on one code point at a time
 const isTypeStart = (ch: string) => ch === "." || ch === "-" || LETTER_OR_DIGIT.test(ch);
-
-/** The lenient grammar as a JSON Schema `pattern` (ECMA-262 with the `u` flag). */
-const LENIENT_AVA = String.raw`[ ]*[\p{L}\p{Nd}.-][\p{L}\p{Nd}. -]*=[ ]*(?:"(?:[^"\\]|\\[\s\S])*"[ ]*|#(?:[0-9A-Fa-f]{2})*[ ]*|(?:[^,;+\\"# ]|\\[\s\S])(?:[^,;+\\]|\\[\s\S])*|)`;
-export const LENIENT_DN_PATTERN = `^${LENIENT_AVA}(?:[,;+]${LENIENT_AVA})*$`;
-
-const PAIR = String.raw`\\(?:[,=+<>#;\\" ]|[0-9A-Fa-f]{2})`;
-const NS = String.raw`(?:[^,=+<>#;\\" ]|${PAIR})`;
-const STRICT_AVA = String.raw`(?:[A-Za-z][A-Za-z0-9-]*|[0-9]+(?:\.[0-9]+)*)=(?:${NS}(?:[ ]*${NS})*|"(?:[^\\"]|${PAIR})*"|#(?:[0-9A-Fa-f]{2})+)?`;
-/** The strict grammar as a JSON Schema `pattern`. */
-export const RFC2253_PATTERN = `^${STRICT_AVA}(?:[,+]${STRICT_AVA})*$`;
 
 export interface LenientAva {
   /** The attribute type, spaces trimmed. */

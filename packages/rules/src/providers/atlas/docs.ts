@@ -1,6 +1,7 @@
 /**
- * The Atlas documentation table (rules by id, fields' notes) and name suggestions: read by
- * `describeRules` and `suggestName` only, never by validation.
+ * The Atlas documentation table (rules by id, fields' notes, hand-written JSON Schema fragments)
+ * and name suggestions: read by `describeRules`, `toJSONSchema` and `suggestName` only, never by
+ * validation.
  */
 import { asciiFold, replaceDisallowed, truncateCodePoints } from "../../engine/suggest.js";
 import type { ProviderDocs } from "../../types.js";
@@ -9,6 +10,7 @@ import { scanLenientDn, toStrictDn } from "./dn.js";
 import { atlasRequestRuleDocs } from "./docs-request-rules.js";
 import { atlasFieldRuleDocs } from "./docs-rules.js";
 import { BUILT_IN_ROLES } from "./fields.js";
+import { atlasSchemas } from "./schemas.js";
 import { USERNAME_MAX } from "./username.js";
 
 const NOTES: Readonly<Record<AtlasAuthType, readonly string[]>> = {
@@ -64,6 +66,7 @@ export function suggestUsername(raw: string, ctx: AtlasContext): string | undefi
 
 export const atlasDocs: ProviderDocs<AtlasContext> = {
   rules: { ...atlasFieldRuleDocs, ...atlasRequestRuleDocs },
+  schemas: atlasSchemas,
   fields: {
     username: { notes: (ctx) => NOTES[ctx.authType], suggest: suggestUsername },
     password: {

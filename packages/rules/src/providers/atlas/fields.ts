@@ -25,7 +25,7 @@ function lengths(field: string, min: number, max: number): Rule<AtlasContext>[] 
   ];
 }
 
-const DATABASES = ["admin", "$external"] as const;
+export const DATABASES = ["admin", "$external"] as const;
 
 const databaseName: Spec = {
   name: "databaseName",
@@ -36,7 +36,6 @@ const databaseName: Spec = {
       profile: "both",
       check: (v) => (v === "admin" || v === "$external" ? undefined : { allowed: DATABASES }),
       message: (_p, f) => `${f.label} must be "admin" or "$external" on ${f.vendor}`,
-      jsonSchema: { enum: [...DATABASES] },
     },
     {
       id: "atlas.databaseName.authDatabase",
@@ -49,9 +48,6 @@ const databaseName: Spec = {
       },
       message: (p, f) =>
         `${f.label} must be "${p.expected as string}" for ${p.authType as string} users on ${f.vendor}, not the other one`,
-      jsonSchema: (ctx) => ({
-        not: { const: AUTH_DATABASE[ctx.authType] === "admin" ? "$external" : "admin" },
-      }),
     },
   ],
 };

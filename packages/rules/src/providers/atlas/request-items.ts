@@ -56,18 +56,6 @@ function roleShape(op: Op) {
       isCluster(o.roleName) && typeof o.databaseName === "string" && o.databaseName !== "admin"
         ? [{ key: "databaseName", params: { role: o.roleName, actual: o.databaseName } }]
         : undefined,
-    // "if A then B" written as anyOf [not A, B]: the same schema without a `then` key.
-    jsonSchema: {
-      anyOf: [
-        {
-          not: {
-            required: ["roleName", "databaseName"],
-            properties: { roleName: { enum: [...CLUSTER_WIDE_ROLES] }, databaseName: { type: "string" } },
-          },
-        },
-        { properties: { databaseName: { const: "admin" } } },
-      ],
-    },
   };
   const namespace: ObjectCheck<C> = {
     ...rule(
@@ -171,8 +159,6 @@ export function labelsShape(op: Op) {
     ),
     check: (o) =>
       (["key", "value"] as const).filter((k) => o[k] === undefined).map((key) => ({ key, params: {} })),
-    // `properties` beside `required`: strict validators want each required name defined where it is required.
-    jsonSchema: { required: ["key", "value"], properties: { key: true, value: true } },
   };
   const label = object(
     "label",

@@ -5,16 +5,9 @@
  * type fields (`deriveContext`); a PATCH without them keeps the context's auth type.
  */
 import { field, type ObjectCheck, object, oneOf, optional, required } from "../../engine/shape.js";
-import {
-  atlasAuthTypeOf,
-  patchAuthType,
-  selectingFields,
-  TYPE_FIELDS,
-  TYPE_VALUES,
-  type TypeField,
-} from "./auth.js";
+import { atlasAuthTypeOf, patchAuthType, selectingFields, TYPE_VALUES, type TypeField } from "./auth.js";
 import { type AtlasAuthType, type AtlasContext, atlasContext } from "./context.js";
-import { BUILT_IN_ROLES, fields } from "./fields.js";
+import { fields } from "./fields.js";
 import { isBuiltIn, labelsShape, type Op, rolesShape, rule, scopesShape } from "./request-items.js";
 
 type C = AtlasContext;
@@ -34,8 +27,6 @@ const typeEnum = <F extends TypeField>(op: Op, f: F) =>
     ),
   );
 
-const PAIRS = TYPE_FIELDS.flatMap((a, i) => TYPE_FIELDS.slice(i + 1).map((b) => [a, b] as const));
-
 function userChecks(op: Op): ObjectCheck<C>[] {
   const oneAuthType: ObjectCheck<C> = {
     ...rule(
@@ -48,14 +39,6 @@ function userChecks(op: Op): ObjectCheck<C>[] {
     check: (o) => {
       const [first, ...rest] = selectingFields(o);
       return rest.map((key) => ({ key, params: { first } }));
-    },
-    jsonSchema: {
-      allOf: PAIRS.map(([a, b]) => ({
-        not: {
-          required: [a, b],
-          properties: { [a]: { enum: TYPE_VALUES[a].slice(1) }, [b]: { enum: TYPE_VALUES[b].slice(1) } },
-        },
-      })),
     },
   };
   const customRoleAlone: ObjectCheck<C> = {
@@ -74,25 +57,6 @@ function userChecks(op: Op): ObjectCheck<C>[] {
       return custom === undefined
         ? undefined
         : [{ key: "roles", params: { customRole: custom, count: o.roles.length } }];
-    },
-    jsonSchema: {
-      anyOf: [
-        { not: { required: ["roles"], properties: { roles: { type: "array", minItems: 2 } } } },
-        {
-          properties: {
-            roles: {
-              type: "array",
-              items: {
-                not: {
-                  type: "object",
-                  required: ["roleName"],
-                  properties: { roleName: { type: "string", not: { enum: [...BUILT_IN_ROLES] } } },
-                },
-              },
-            },
-          },
-        },
-      ],
     },
   };
   return [oneAuthType, customRoleAlone];
@@ -119,8 +83,6 @@ const passwordRequired: ObjectCheck<C> = {
   ),
   when: (ctx) => ctx.authType === "SCRAM",
   check: (o) => (o.password === undefined ? [{ key: "password", params: {} }] : undefined),
-  // `properties` beside `required`: strict validators want each required name defined where it is required.
-  jsonSchema: { required: ["password"], properties: { password: true } },
 };
 
 function body(op: Op) {

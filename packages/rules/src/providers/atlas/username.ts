@@ -5,9 +5,9 @@
  */
 import { matches, maxChars, minChars } from "../../checks.js";
 import type { FieldSpec, Rule } from "../../types.js";
-import { type IamResource, iamArnPattern, iamArnProblem } from "./arn.js";
+import { type IamResource, iamArnProblem } from "./arn.js";
 import type { AtlasAuthType, AtlasContext } from "./context.js";
-import { dnHasCommonName, isRfc2253, LENIENT_DN_PATTERN, RFC2253_PATTERN, scanLenientDn } from "./dn.js";
+import { dnHasCommonName, isRfc2253, scanLenientDn } from "./dn.js";
 import { maxUtf16Units } from "./factories.js";
 
 export const USERNAME_MAX = 1024;
@@ -60,7 +60,6 @@ function iamArn(resource: IamResource, authType: AtlasAuthType): Rule<AtlasConte
     },
     message: (p, f) =>
       `${f.label} ${problems[p.problem as string] ?? problems.prefix}, as ${f.vendor} documents it`,
-    jsonSchema: { pattern: iamArnPattern(resource) },
   };
 }
 
@@ -107,7 +106,6 @@ const rules: Rule<AtlasContext>[] = [
     check: (v) => (scanLenientDn(v) ? undefined : {}),
     message: (_p, f) =>
       `${f.label} is not a distinguished name such as CN=Dylan Bloggs,OU=Enterprise,DC=Example,DC=COM; ${f.vendor} refuses it`,
-    jsonSchema: { pattern: LENIENT_DN_PATTERN },
   },
   {
     id: "atlas.username.rfc2253",
@@ -116,7 +114,6 @@ const rules: Rule<AtlasContext>[] = [
     check: (v) => (isRfc2253(v) ? undefined : {}),
     message: (_p, f) =>
       `${f.label} is not an RFC 2253 distinguished name as ${f.vendor} documents it (e.g. CN=ellen@example.com,OU=users,DC=example,DC=com)`,
-    jsonSchema: { pattern: RFC2253_PATTERN },
   },
   {
     id: "atlas.username.commonName",

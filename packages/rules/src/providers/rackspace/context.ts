@@ -13,6 +13,11 @@ const STRICT: RackspaceContext = Object.freeze({ profile: "strict" });
 const SERVER: RackspaceContext = Object.freeze({ profile: "server" });
 const PROFILES: readonly Profile[] = ["strict", "server"];
 
+/** The shared frozen context of a profile (what `{ profile }` resolves to). */
+export function rackspaceContext(profile: Profile): RackspaceContext {
+  return profile === "server" ? SERVER : STRICT;
+}
+
 function read(input: object, key: string): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: (input as Record<string, unknown>)[key] };

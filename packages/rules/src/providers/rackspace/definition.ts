@@ -2,12 +2,15 @@
  * The Rackspace provider as data, not yet bound. Both entry points start from it: the full one
  * (`@dbusers/rules/rackspace`) and the validate-only one (`@dbusers/rules/rackspace/validate`),
  * which must not evaluate `bindProvider` or read the documentation table, and so cannot import
- * index.ts.
+ * index.ts. `rackspaceValidation` is the part validating with a fixed context reads: without the
+ * context reader and the password policy, so a client bundle that only uses `validatorsFor` leaves
+ * them out.
  */
 import type { PasswordPolicy, ProviderDefinition } from "../../types.js";
 import { type RackspaceContext, resolveContext } from "./context.js";
 import { fields } from "./fields.js";
 import { operations } from "./requests.js";
+import { password as passwordField } from "./user-fields.js";
 
 /**
  * Characters both the documentation (letters, digits, `_ . @ ? #`, spaces) and the server accept,
@@ -17,7 +20,7 @@ import { operations } from "./requests.js";
 const PASSWORD_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@?#";
 
 const password: PasswordPolicy<RackspaceContext> = {
-  field: fields.password,
+  field: passwordField,
   // The server accepts 1 character; fewer than 8 random characters is guessable offline.
   minLength: 8,
   // The API schema (`non_empty_string`) caps passwords at 255, whatever the documentation says.
@@ -27,11 +30,16 @@ const password: PasswordPolicy<RackspaceContext> = {
   alphabet: PASSWORD_ALPHABET,
 };
 
+const id = "rackspace";
+const vendor = "Rackspace";
+
 export const rackspaceDefinition = {
-  id: "rackspace",
-  vendor: "Rackspace",
+  id,
+  vendor,
   fields,
   operations,
   resolveContext,
   password,
 } satisfies ProviderDefinition<RackspaceContext>;
+
+export const rackspaceValidation = { id, vendor, fields, operations };

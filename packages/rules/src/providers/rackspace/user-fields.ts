@@ -11,7 +11,6 @@ import {
   onlyRange,
   requiresChar,
 } from "../../checks.js";
-import { quoteJson } from "../../engine/json-quote.js";
 import type { FieldSpec, Rule } from "../../types.js";
 import { DOCUMENTED_NOT_AT_EDGES, FORBIDDEN_CHARS, RESERVED_USERS } from "./constants.js";
 import type { RackspaceContext as C } from "./context.js";

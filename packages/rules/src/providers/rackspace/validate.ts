@@ -3,16 +3,11 @@
  * before sending. Same rules, violations and messages as `@dbusers/rules/rackspace`, without the
  * documentation table (descriptions, sources, notes, suggestions), the JSON Schema views and the
  * password generator that only `describeRules`, `toJSONSchema`, `suggestName` and
- * `generatePassword` need.
+ * `generatePassword` need. A client with a fixed profile uses `validatorsFor(profile)`, which does
+ * not carry the code that reads a caller's context object either.
  */
-import { bindValidators } from "../../engine/bind-validators.js";
-import type { RackspaceContextInput } from "./context.js";
-import { rackspaceDefinition } from "./definition.js";
-
-const validators = bindValidators<typeof rackspaceDefinition, RackspaceContextInput>(rackspaceDefinition);
-
-export const validateField = validators.validateField;
-export const validateRequest = validators.validateRequest;
-
+export type { FixedValidators } from "../../engine/bind-validators.js";
 export type { Violation } from "../../types.js";
 export type { RackspaceContextInput } from "./context.js";
+export { validatorsFor } from "./fixed-validators.js";
+export { validateField, validateRequest } from "./validators.js";
