@@ -13,34 +13,61 @@ export interface CallInfo {
   readonly secrets: readonly SecretValue[];
 }
 
+/**
+ * One call as the transport keeps it. Every call makes one, so it is a plain class instance; the
+ * `CallInfo` that errors and `callInfoOf` show is made on first use (an object with a getter costs
+ * far more to create than the call's other bookkeeping).
+ */
+export class CallRecord {
+  private gathered: readonly SecretValue[] | undefined;
+  private described: CallInfo | undefined;
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    private readonly gather: () => readonly SecretValue[],
+  ) {}
+  /** Gathered on first read, so a token renewed during the call is among them. */
+  get secrets(): readonly SecretValue[] {
+    this.gathered ??= this.gather();
+    return this.gathered;
+  }
+  /** The call with `secrets` as an own getter, so a spread (`{ ...info, status }`) copies it. */
+  get info(): CallInfo {
+    this.described ??= describe(this);
+    return this.described;
+  }
+}
+
+function describe(record: CallRecord): CallInfo {
+  return {
+    method: record.method,
+    url: record.url,
+    get secrets() {
+      return record.secrets;
+    },
+  };
+}
+
 interface Answer {
-  readonly call: CallInfo;
+  readonly call: CallRecord;
   readonly body: Uint8Array;
 }
 
 const answers = new WeakMap<Response, Answer>();
 
-/** A `CallInfo` whose `secrets` are gathered on first read (an own getter, so a spread copies it). */
-export function describeCall(method: string, url: string, gather: () => readonly SecretValue[]): CallInfo {
-  let secrets: readonly SecretValue[] | undefined;
-  return {
-    method,
-    url,
-    get secrets() {
-      secrets ??= gather();
-      return secrets;
-    },
-  };
+/** Remembers that `response` came from `call`, with the `body` the transport read from it. */
+export function recordAnswer(response: Response, call: CallRecord, body: Uint8Array): void {
+  answers.set(response, { call, body });
 }
 
-/** Remembers that `response` came from `call`, with the `body` the transport read from it. */
-export function recordAnswer(response: Response, call: CallInfo, body: Uint8Array): void {
-  answers.set(response, { call, body });
+/** The call and body the transport recorded for `response`, if it did. */
+export function answerOf(response: Response): Answer | undefined {
+  return answers.get(response);
 }
 
 /** The method, URL and secrets of the call that produced `response`, when core's transport did. */
 export function callInfoOf(response: Response): CallInfo | undefined {
-  return answers.get(response)?.call;
+  return answers.get(response)?.call.info;
 }
 
 /** The body the transport read from `response` (its own stream is then used up), if it did. */

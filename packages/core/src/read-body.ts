@@ -1,19 +1,22 @@
 /** Reading an answer's body within the attempt, under a size cap, and handing it on again. */
-import { bodyOf, callInfoOf, recordAnswer } from "./call-info.js";
+import { answerOf, type CallRecord, recordAnswer } from "./call-info.js";
+import { ResponseTooLargeError } from "./request-errors.js";
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-/** The whole body, or `tooLarge()` thrown as soon as it passes `limit` (read chunk by chunk). */
-export async function readBody(
-  response: Response,
-  limit: number,
-  tooLarge: () => Error,
-): Promise<Uint8Array> {
+const tooLarge = (call: CallRecord, status: number, limitBytes: number) =>
+  new ResponseTooLargeError({ ...call.info, status, limitBytes });
+
+/**
+ * The whole body, or `ResponseTooLargeError` (naming `call`) thrown as soon as it passes `limit`
+ * (read chunk by chunk).
+ */
+export async function readBody(response: Response, limit: number, call: CallRecord): Promise<Uint8Array> {
   const declared = response.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) {
     await response.body?.cancel().catch(() => undefined);
-    throw tooLarge();
+    throw tooLarge(call, response.status, limit);
   }
   if (response.body === null) return new Uint8Array(0);
   // A declared length within the cap bounds what the HTTP parser reads: read it in one go.
@@ -27,7 +30,7 @@ export async function readBody(
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(call, response.status, limit);
     }
     chunks.push(value);
   }
@@ -47,9 +50,9 @@ export async function readBody(
  * Building one costs a new stream, so successes handed to the typed client skip it.
  */
 export function readable(response: Response): Response {
-  const body = bodyOf(response);
-  const call = callInfoOf(response);
-  if (body === undefined || call === undefined) return response;
+  const answer = answerOf(response);
+  if (answer === undefined) return response;
+  const { body, call } = answer;
   const copy = new Response(NO_BODY_STATUSES.has(response.status) || body.byteLength === 0 ? null : body, {
     status: response.status,
     statusText: response.statusText,

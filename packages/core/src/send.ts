@@ -7,17 +7,12 @@
 import type { AuthContext, AuthRequest, AuthStrategy } from "./auth.js";
 import { assertSafeUrl } from "./base-url.js";
 import { bodySecrets } from "./body-secrets.js";
-import { type CallInfo, describeCall, recordAnswer } from "./call-info.js";
+import { CallRecord, recordAnswer } from "./call-info.js";
+import { createDeadlines, type DeadlineWindow } from "./deadline.js";
 import { DbUsersError } from "./errors.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readable, readBody } from "./read-body.js";
 import { redactUrl } from "./redact.js";
-import {
-  AbortedError,
-  NetworkError,
-  RedirectError,
-  ResponseTooLargeError,
-  TimeoutError,
-} from "./request-errors.js";
+import { AbortedError, NetworkError, RedirectError, TimeoutError } from "./request-errors.js";
 import {
   backoffDelay,
   isConnectionError,
@@ -82,52 +77,56 @@ export function createSender(options: SendOptions = {}): {
   const { auth, userAgent } = options;
   let safeOrigin: string | undefined;
 
+  const deadlines = timeoutMs > 0 ? createDeadlines(timeoutMs) : undefined;
+
   /**
    * One exchange: send, refuse a redirect, read the body under the deadline. The response comes
    * back as it is, its body already read and kept beside it (`bodyOf`).
    */
-  async function exchange(request: AuthRequest, info: CallInfo): Promise<Response> {
+  async function exchange(request: AuthRequest, call: CallRecord): Promise<Response> {
     const caller = request.signal;
-    const controller = timeoutMs > 0 || caller ? new AbortController() : undefined;
-    let timedOut = false;
-    const onAbort = () => controller?.abort(caller?.reason);
-    const timer =
-      timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller?.abort();
-          }, timeoutMs)
-        : undefined;
-    caller?.addEventListener("abort", onAbort);
+    if (caller?.aborted) throw aborted(caller, call);
+    // Without a caller's signal the attempt shares its window's (see deadline.ts); with one, its
+    // own controller follows both; with no deadline, fetch gets the caller's signal as it is.
+    let window: DeadlineWindow | undefined;
+    let own: Deadline | undefined;
+    let signal = caller;
+    if (deadlines !== undefined) {
+      if (caller === undefined) {
+        window = deadlines.start();
+        signal = window.signal;
+      } else {
+        own = new Deadline(caller, timeoutMs);
+        signal = own.controller.signal;
+      }
+    }
     try {
-      if (caller?.aborted) throw caller.reason;
       const response = await baseFetch(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body,
-        signal: controller?.signal,
+        signal,
         redirect: "manual",
       });
       const { status } = response;
       if (status >= 300 && status < 400 && status !== 304) {
         await response.body?.cancel().catch(() => undefined);
-        throw new RedirectError({ ...info, status, location: response.headers.get("location") });
+        throw new RedirectError({ ...call.info, status, location: response.headers.get("location") });
       }
-      const tooLarge = () => new ResponseTooLargeError({ ...info, status, limitBytes: limit });
-      const bytes = await readBody(response, limit, tooLarge);
+      const bytes = await readBody(response, limit, call);
       // A response a custom `fetch` made up has no URL; errors name the one that was sent.
       if (response.url === "") Object.defineProperty(response, "url", { value: request.url });
-      recordAnswer(response, info, bytes);
+      recordAnswer(response, call, bytes);
       return response;
     } catch (error) {
       if (error instanceof DbUsersError) throw error;
-      if (caller?.aborted) throw aborted(caller, info);
-      if (timedOut) throw new TimeoutError({ ...info, timeoutMs });
+      if (caller?.aborted) throw aborted(caller, call);
+      if (window?.expired || own?.expired) throw new TimeoutError({ ...call.info, timeoutMs });
       const retryable = methods.has(request.method) && isConnectionError(error);
-      throw new NetworkError({ ...info, cause: error, retryable });
+      throw new NetworkError({ ...call.info, cause: error, retryable });
     } finally {
-      clearTimeout(timer);
-      caller?.removeEventListener("abort", onAbort);
+      if (window !== undefined) deadlines!.end(window);
+      own?.dispose();
     }
   }
 
@@ -147,12 +146,12 @@ export function createSender(options: SendOptions = {}): {
     signal === undefined ? unsignalled : { fetch: policyFetch, signal };
 
   /** Sends through the strategy's hook, which may answer one challenge: a third send would be a loop. */
-  function authorized(strategy: AuthStrategy, request: AuthRequest, info: CallInfo): Promise<Response> {
+  function authorized(strategy: AuthStrategy, request: AuthRequest, call: CallRecord): Promise<Response> {
     let sends = 0;
     const once = (again: AuthRequest) => {
       if (++sends > 2)
         throw new DbUsersError("AUTH_LOOP", "The auth strategy sent a request more than twice");
-      return exchange(again, info);
+      return exchange(again, call);
     };
     return strategy.hook(request, once, context(request.signal));
   }
@@ -160,7 +159,10 @@ export function createSender(options: SendOptions = {}): {
   async function send(outgoing: OutgoingRequest): Promise<Response> {
     const { method, url, signal, headers, body } = outgoing;
     if (safeOrigin === undefined || !url.startsWith(safeOrigin)) safeOrigin = `${assertSafeUrl(url).origin}/`;
-    const info = describeCall(method, url, () => [...(auth?.secrets() ?? []), ...bodySecrets(body, headers)]);
+    const call = new CallRecord(method, url, () => [
+      ...(auth?.secrets() ?? []),
+      ...bodySecrets(body, headers),
+    ]);
     if (userAgent !== undefined && !headers.has("user-agent")) headers.set("user-agent", userAgent);
     const request: AuthRequest = outgoing;
     const safeMethod = methods.has(method);
@@ -168,20 +170,20 @@ export function createSender(options: SendOptions = {}): {
       const mayRetry = safeMethod && retryIndex < retries;
       let response: Response;
       try {
-        response = await (auth === undefined ? exchange(request, info) : authorized(auth, request, info));
+        response = await (auth === undefined ? exchange(request, call) : authorized(auth, request, call));
       } catch (error) {
         const failure =
           error instanceof DbUsersError
             ? error
-            : new NetworkError({ ...info, cause: error, retryable: false });
+            : new NetworkError({ ...call.info, cause: error, retryable: false });
         if (!(mayRetry && failure instanceof NetworkError && failure.retryable)) throw failure;
         const delayMs = backoffDelay(retryIndex, baseDelayMs, maxDelayMs, random);
-        await pause(retryIndex, delayMs, { error: failure }, info, signal);
+        await pause(retryIndex, delayMs, { error: failure }, call, signal);
         continue;
       }
       const delayMs = mayRetry ? retryDelay(response, retryIndex) : undefined;
       if (delayMs === undefined) return response;
-      await pause(retryIndex, delayMs, { status: response.status }, info, signal);
+      await pause(retryIndex, delayMs, { status: response.status }, call, signal);
     }
   }
 
@@ -190,14 +192,14 @@ export function createSender(options: SendOptions = {}): {
     retryIndex: number,
     delayMs: number,
     cause: { status: number } | { error: Error },
-    info: CallInfo,
+    call: CallRecord,
     signal: AbortSignal | undefined,
   ): Promise<void> {
     retry.onRetry?.({
       attempt: retryIndex + 1,
       delayMs,
-      method: info.method,
-      url: redactUrl(info.url, info.secrets),
+      method: call.method,
+      url: redactUrl(call.url, call.secrets),
       ...cause,
     });
     const never = new AbortController().signal;
@@ -206,7 +208,7 @@ export function createSender(options: SendOptions = {}): {
     } catch (error) {
       if (!signal?.aborted) throw error;
     }
-    if (signal?.aborted) throw aborted(signal, info);
+    if (signal?.aborted) throw aborted(signal, call);
   }
 
   let plain: Sender | undefined;
@@ -228,9 +230,35 @@ export function createSender(options: SendOptions = {}): {
   return { send, context };
 }
 
-function aborted(signal: AbortSignal, target: CallInfo) {
+/** One attempt's own deadline, for a call with a signal of its own: a controller that follows both. */
+class Deadline {
+  readonly controller = new AbortController();
+  expired = false;
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly onAbort: () => void;
+  constructor(
+    private readonly caller: AbortSignal,
+    timeoutMs: number,
+  ) {
+    this.onAbort = () => this.controller.abort(caller.reason);
+    caller.addEventListener("abort", this.onAbort);
+    this.timer = setTimeout(
+      () => {
+        this.expired = true;
+        this.controller.abort();
+      },
+      Math.min(timeoutMs, 2 ** 31 - 1),
+    );
+  }
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.caller.removeEventListener("abort", this.onAbort);
+  }
+}
+
+function aborted(signal: AbortSignal, call: CallRecord) {
   const reason: unknown = signal.reason;
   // The default reason (an AbortError DOMException) says nothing the error does not.
   const cause = reason instanceof DOMException && reason.name === "AbortError" ? undefined : reason;
-  return new AbortedError({ ...target, cause });
+  return new AbortedError({ ...call.info, cause });
 }

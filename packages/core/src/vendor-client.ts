@@ -93,7 +93,8 @@ class PlannedRequest {
     this.headers = init.headers;
     this.body = init.body;
     this.signal = init.signal ?? undefined;
-    this.state = init[STATE];
+    this.state = planning;
+    planning = undefined;
   }
 }
 
@@ -102,25 +103,31 @@ interface CallState {
   response?: Response;
 }
 
-/** openapi-fetch passes the call's extra options on to the Request it builds. */
-const STATE = "dbusersCallState";
+/**
+ * The state of the call whose request openapi-fetch is building. openapi-fetch builds the Request
+ * synchronously inside the call (before its first `await`), so the wrapper sets this just before
+ * and clears it just after, and the request takes it: no extra option to copy through every call.
+ */
+let planning: CallState | undefined;
+
 type PlannedInit = {
   method: string;
   headers: Headers;
   body?: string;
   signal?: AbortSignal;
-  [STATE]?: CallState;
 };
 
 type ParseAs = "json" | "text" | "blob" | "arrayBuffer" | "stream";
+/** The options of a call made without any: openapi-fetch only reads them. */
+const STREAM = Object.freeze({ parseAs: "stream" });
 const decoder = new TextDecoder();
 
 /**
  * A success's body as openapi-fetch's `parseAs` asks, from the bytes the transport read (openapi-fetch
- * is told to leave the body alone, so no second stream is built). A response a middleware made up
- * is read as openapi-fetch would.
+ * is told to leave the body alone, so no second stream is built): at once, without a promise. A
+ * response a middleware made up is read as openapi-fetch would (a promise).
  */
-async function parse(response: Response, as: ParseAs): Promise<unknown> {
+function parse(response: Response, as: ParseAs): unknown {
   const bytes = bodyOf(response);
   if (bytes === undefined) return as === "stream" ? response.body : response[as]();
   switch (as) {
@@ -232,16 +239,23 @@ export function createVendorClient<Paths extends object>(options: VendorClientOp
 
   const client = { ...inner } as Record<string, unknown>;
   for (const method of METHODS) {
-    const call = inner[method] as (path: string, init?: object) => Promise<unknown>;
+    const call = inner[method] as (path: string, init?: object) => Promise<CallResult<unknown>>;
     client[method] = async (path: string, init?: { signal?: unknown; parseAs?: ParseAs }) => {
       const state: CallState = {};
       try {
         checkSignal(init?.signal);
-        const out = (await call(path, { ...init, parseAs: "stream", [STATE]: state })) as {
-          data?: unknown;
-          response: Response;
-        };
-        if (out.data !== undefined) out.data = await parse(out.response, init?.parseAs ?? "json");
+        let sent: Promise<CallResult<unknown>>;
+        planning = state;
+        try {
+          sent = call(path, init === undefined ? STREAM : { ...init, parseAs: "stream" });
+        } finally {
+          planning = undefined;
+        }
+        const out = (await sent) as { data?: unknown; response: Response };
+        if (out.data !== undefined) {
+          const data = parse(out.response, init?.parseAs ?? "json");
+          out.data = data instanceof Promise ? await data : data;
+        }
         return out;
       } catch (error) {
         throw typed(error, method, state, secrets());
