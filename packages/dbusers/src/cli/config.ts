@@ -7,6 +7,7 @@ import type { DbUsersOptions } from "../facade.js";
 import type { AvailableVendor } from "../vendors/registry.js";
 import { MissingCredentialsError } from "./errors.js";
 import { nodeFetch } from "./node-fetch.js";
+import { rackspaceOptions } from "./rackspace-config.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -64,8 +65,7 @@ const BUILDERS: Builders = {
     return { auth, fetch: nodeFetch, ...(url === undefined ? {} : { baseUrl: url }) };
   },
   async rackspace(env, flags, cwd) {
-    // clouds.yaml lookup (and the YAML parser) load only for Rackspace targets.
-    const { rackspaceOptions } = await import("./rackspace-config.js");
+    // Only a named cloud loads the clouds.yaml reader (and its YAML parser): rackspace-config.ts.
     return { ...(await rackspaceOptions(env, cwd, flags)), fetch: nodeFetch };
   },
 };
