@@ -156,35 +156,61 @@ export function createSender(options: SendOptions = {}): {
     return strategy.hook(request, once, context(request.signal));
   }
 
-  async function send(outgoing: OutgoingRequest): Promise<Response> {
-    const { method, url, signal, headers, body } = outgoing;
+  /** The call's record, after the checks every call gets (a safe URL) and the User-Agent. */
+  function prepare(outgoing: OutgoingRequest): CallRecord {
+    const { method, url, headers, body } = outgoing;
     if (safeOrigin === undefined || !url.startsWith(safeOrigin)) safeOrigin = `${assertSafeUrl(url).origin}/`;
-    const call = new CallRecord(method, url, () => [
-      ...(auth?.secrets() ?? []),
-      ...bodySecrets(body, headers),
-    ]);
     if (userAgent !== undefined && !headers.has("user-agent")) headers.set("user-agent", userAgent);
-    const request: AuthRequest = outgoing;
-    const safeMethod = methods.has(method);
-    for (let retryIndex = 0; ; retryIndex++) {
-      const mayRetry = safeMethod && retryIndex < retries;
-      let response: Response;
-      try {
-        response = await (auth === undefined ? exchange(request, call) : authorized(auth, request, call));
-      } catch (error) {
+    return new CallRecord(method, url, () => [...(auth?.secrets() ?? []), ...bodySecrets(body, headers)]);
+  }
+
+  function send(outgoing: OutgoingRequest): Promise<Response> {
+    let call: CallRecord;
+    try {
+      call = prepare(outgoing);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return attempt(outgoing, call, 0, methods.has(outgoing.method));
+  }
+
+  /**
+   * Attempt number `retryIndex`, then the retries its outcome calls for. A promise chain rather
+   * than an async loop: the usual call (one attempt) keeps no frame alive while it is out.
+   */
+  function attempt(
+    request: AuthRequest,
+    call: CallRecord,
+    retryIndex: number,
+    safeMethod: boolean,
+  ): Promise<Response> {
+    const mayRetry = safeMethod && retryIndex < retries;
+    let sent: Promise<Response>;
+    try {
+      sent = Promise.resolve(auth === undefined ? exchange(request, call) : authorized(auth, request, call));
+    } catch (error) {
+      sent = Promise.reject(error);
+    }
+    return sent.then(
+      (response) => {
+        const delayMs = mayRetry ? retryDelay(response, retryIndex) : undefined;
+        if (delayMs === undefined) return response;
+        return pause(retryIndex, delayMs, { status: response.status }, call, request.signal).then(() =>
+          attempt(request, call, retryIndex + 1, safeMethod),
+        );
+      },
+      (error: unknown) => {
         const failure =
           error instanceof DbUsersError
             ? error
             : new NetworkError({ ...call.info, cause: error, retryable: false });
         if (!(mayRetry && failure instanceof NetworkError && failure.retryable)) throw failure;
         const delayMs = backoffDelay(retryIndex, baseDelayMs, maxDelayMs, random);
-        await pause(retryIndex, delayMs, { error: failure }, call, signal);
-        continue;
-      }
-      const delayMs = mayRetry ? retryDelay(response, retryIndex) : undefined;
-      if (delayMs === undefined) return response;
-      await pause(retryIndex, delayMs, { status: response.status }, call, signal);
-    }
+        return pause(retryIndex, delayMs, { error: failure }, call, request.signal).then(() =>
+          attempt(request, call, retryIndex + 1, safeMethod),
+        );
+      },
+    );
   }
 
   /** Tells `onRetry`, then waits; an abort during the wait ends the call. */

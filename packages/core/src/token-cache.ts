@@ -126,17 +126,41 @@ export function tokenAuth<T extends Token>(options: TokenAuthOptions<T>): TokenA
     headerFor(token);
     return token;
   };
-  /** Sends with `token`; on a 401, once more with a new one (shared with every call that saw it). */
-  const sendWith = async (token: T, request: AuthRequest, send: SendRequest, context: AuthContext) => {
-    request.headers.set(header, headerFor(token));
-    const response = await send(request);
-    if (response.status !== 401) return response;
+  /** After a 401 with `token`: once more with a new one (shared with every call that saw it). */
+  const renew = async (
+    token: T,
+    request: AuthRequest,
+    send: SendRequest,
+    context: AuthContext,
+    response: Response,
+  ) => {
     cache.invalidate(token);
     const renewed = await use(context);
     // Someone else's refresh may have failed to change anything: sending the same token is pointless.
     if (renewed.value.reveal() === token.value.reveal()) return response;
     request.headers.set(header, headerFor(renewed));
     return send(request);
+  };
+  /**
+   * Sends with `token`; on a 401, `renew`. A promise chain rather than an async function: the
+   * usual answer is not a 401, and the call keeps no extra frame alive while it is out.
+   */
+  const sendWith = (
+    token: T,
+    request: AuthRequest,
+    send: SendRequest,
+    context: AuthContext,
+  ): Promise<Response> => {
+    let sent: Promise<Response>;
+    try {
+      request.headers.set(header, headerFor(token));
+      sent = Promise.resolve(send(request));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return sent.then((response) =>
+      response.status === 401 ? renew(token, request, send, context, response) : response,
+    );
   };
   return {
     token: use,
