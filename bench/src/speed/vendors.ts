@@ -145,7 +145,8 @@ export async function rackspace(): Promise<Round> {
   const client = createRackspaceClient({ auth: { token, endpoint } });
   // `name@host` escaped for Trove's two decodes (docs/vendors/rackspace.md §3.1).
   const url = `${endpoint}/instances/${INSTANCE}/users/${encodeURIComponent("app%2Ereader@10%2E0%2E0%2E%25")}`;
-  const headers = { "x-auth-token": token, accept: "application/json" };
+  // What the client sends (it adds no Accept header to a GET): the same request on both sides.
+  const headers = { "x-auth-token": token };
   return {
     sides: [
       ["raw fetch", async () => json(await fetch(url, { headers }))],

@@ -8,19 +8,33 @@ const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const tooLarge = (call: CallRecord, status: number, limitBytes: number) =>
   new ResponseTooLargeError({ ...call.info, status, limitBytes });
 
+const toBytes = (buffer: ArrayBuffer) => new Uint8Array(buffer);
+
 /**
  * The whole body, or `ResponseTooLargeError` (naming `call`) thrown as soon as it passes `limit`
- * (read chunk by chunk).
+ * (read chunk by chunk). Not an async function: the usual answer (a declared length within the cap)
+ * is one `arrayBuffer()` with nothing else kept alive while it is read.
  */
-export async function readBody(response: Response, limit: number, call: CallRecord): Promise<Uint8Array> {
+export function readBody(response: Response, limit: number, call: CallRecord): Promise<Uint8Array> {
   const declared = response.headers.get("content-length");
+  // A declared length within the cap bounds what the HTTP parser reads: read it in one go.
+  if (declared !== null && Number(declared) <= limit && response.body !== null) {
+    return response.arrayBuffer().then(toBytes);
+  }
+  return readCapped(response, declared, limit, call);
+}
+
+async function readCapped(
+  response: Response,
+  declared: string | null,
+  limit: number,
+  call: CallRecord,
+): Promise<Uint8Array> {
   if (declared !== null && Number(declared) > limit) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(call, response.status, limit);
   }
   if (response.body === null) return new Uint8Array(0);
-  // A declared length within the cap bounds what the HTTP parser reads: read it in one go.
-  if (declared !== null) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

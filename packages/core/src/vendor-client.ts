@@ -196,23 +196,30 @@ export function createVendorClient<Paths extends object>(options: VendorClientOp
     return resolving;
   };
 
-  const transport = async (request: PlannedRequest): Promise<Response> => {
+  /**
+   * Sends what openapi-fetch planned. Not an async function: a call already passes through several,
+   * and each keeps a frame alive while the request is out.
+   */
+  const transport = (request: PlannedRequest): Promise<Response> => {
     // openapi-fetch built every URL on the placeholder, also after the base URL became known.
-    const url = request.url.startsWith(RESOLVED)
-      ? (baseUrl ?? (await resolve())) + request.url.slice(RESOLVED.length)
-      : request.url;
-    const body = request.body === undefined ? undefined : new TextEncoder().encode(request.body);
-    const response = await send({
+    if (!request.url.startsWith(RESOLVED)) return deliver(request, request.url);
+    const path = request.url.slice(RESOLVED.length);
+    if (baseUrl !== undefined) return deliver(request, baseUrl + path);
+    return resolve().then((base) => deliver(request, base + path));
+  };
+
+  const deliver = (request: PlannedRequest, url: string): Promise<Response> =>
+    send({
       method: request.method,
       url,
       headers: request.headers,
-      body,
+      body: request.body === undefined ? undefined : new TextEncoder().encode(request.body),
       signal: request.signal,
+    }).then((response) => {
+      if (request.state !== undefined) request.state.response = response;
+      // openapi-fetch reads an error's body itself; a success's is parsed from the bytes (see `parse`).
+      return response.ok ? response : readable(response);
     });
-    if (request.state !== undefined) request.state.response = response;
-    // openapi-fetch reads an error's body itself; a success's is parsed from the bytes (see `parse`).
-    return response.ok ? response : readable(response);
-  };
 
   const inner = createClient<Paths>({
     baseUrl: baseUrl ?? RESOLVED,
@@ -263,8 +270,9 @@ export function createVendorClient<Paths extends object>(options: VendorClientOp
     };
   }
 
-  async function result<T>(call: Promise<CallResult<T>>, expected: readonly number[]): Promise<T> {
-    const { data, error, response } = await call;
+  /** What `result` does with the call's outcome; kept out of an async function (see `transport`). */
+  function settle<T>(out: CallResult<T>, expected: readonly number[]): T {
+    const { data, error, response } = out;
     if (expected.includes(response.status)) return data as T;
     const info = callInfoOf(response) ?? { method: "", url: response.url, secrets: secrets() };
     if (!response.ok) throw toError(response, error, info);
@@ -277,6 +285,9 @@ export function createVendorClient<Paths extends object>(options: VendorClientOp
       message: `${vendor} answered ${response.status} to ${info.method} ${url}, where the API documents ${expected.join(" or ")}`,
     });
   }
+
+  const result = <T>(call: Promise<CallResult<T>>, expected: readonly number[]): Promise<T> =>
+    call.then((out) => settle(out, expected));
 
   Object.defineProperty(client, "baseUrl", { get: () => baseUrl, enumerable: true });
   return Object.assign(client, {
