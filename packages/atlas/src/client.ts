@@ -27,7 +27,7 @@ import type {
   UpdateUserRequest,
   UsersPage,
 } from "./types.js";
-import { assertValid, completeCreateBody } from "./validate.js";
+import { assertValid, assertValidWrite, completeCreateBody, type WriteCheck } from "./validate.js";
 import { VERSION } from "./version.js";
 
 export const DEFAULT_BASE_URL = "https://cloud.mongodb.com";
@@ -136,6 +136,9 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
   const check = (what: Parameters<typeof assertValid>[0]) => {
     if (validate) assertValid(what, secrets());
   };
+  const checkWrite = async (what: WriteCheck) => {
+    if (validate) await assertValidWrite(what, secrets());
+  };
   // The resource version in Accept (and as the body's type): never a silent application/json (§1).
   const read = { Accept: ATLAS_MEDIA_TYPE };
   const write = { Accept: ATLAS_MEDIA_TYPE, "Content-Type": ATLAS_MEDIA_TYPE };
@@ -178,8 +181,8 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
       );
     },
     async createUser(groupId, body, call = {}) {
-      const complete = completeCreateBody(groupId, body) as Parameters<typeof api.POST>[1]["body"];
-      check({ groupId, operation: "createUser", body: complete });
+      const complete = (await completeCreateBody(groupId, body)) as Parameters<typeof api.POST>[1]["body"];
+      await checkWrite({ groupId, operation: "createUser", body: complete });
       return api.result(
         api.POST(USERS, {
           params: { path: { groupId } },
@@ -191,7 +194,7 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
       );
     },
     async updateUser(groupId, databaseName, username, patch, call = {}) {
-      check({ groupId, databaseName, operation: "updateUser", body: patch });
+      await checkWrite({ groupId, databaseName, operation: "updateUser", body: patch });
       return api.result(
         api.PATCH(USER, {
           params: { path: { groupId, databaseName, username } },

@@ -1,15 +1,20 @@
 /**
  * What the client fills in and checks before anything is sent, with `@dbusers/rules/atlas` in the
  * strict profile. Path parameters are not here: core checks them on every call, validation on or off.
+ * Reads check only the project id and the auth database, so the rules entry is loaded on the first
+ * write: a read-only process (the CLI's `users list`) never pays for it.
  */
 import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
-import {
-  ATLAS_AUTH_DATABASE as AUTH_DATABASE,
-  atlasAuthTypeOf,
-  validatorsFor,
-} from "@dbusers/rules/atlas/validate";
 
-const strict = validatorsFor("strict");
+type Rules = typeof import("@dbusers/rules/atlas/validate");
+type StrictRules = { readonly rules: Rules; readonly strict: ReturnType<Rules["validatorsFor"]> };
+let loading: Promise<StrictRules> | undefined;
+
+const strictRules = (): Promise<StrictRules> =>
+  (loading ??= import("@dbusers/rules/atlas/validate").then((rules) => ({
+    rules,
+    strict: rules.validatorsFor("strict"),
+  })));
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -19,11 +24,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * caller left them out, so nobody has to say the same thing twice (§7). Anything else is left as
  * given, for the rules to judge.
  */
-export function completeCreateBody(groupId: string, body: unknown): unknown {
+export async function completeCreateBody(groupId: string, body: unknown): Promise<unknown> {
   if (!isRecord(body)) return body;
   const filled: Record<string, unknown> = { ...body };
   if (filled.groupId === undefined) filled.groupId = groupId;
-  if (filled.databaseName === undefined) filled.databaseName = AUTH_DATABASE[atlasAuthTypeOf(body)];
+  if (filled.databaseName === undefined) {
+    const { rules } = await strictRules();
+    filled.databaseName = rules.ATLAS_AUTH_DATABASE[rules.atlasAuthTypeOf(body)];
+  }
   return filled;
 }
 
@@ -33,12 +41,15 @@ const AUTH_DATABASES: readonly unknown[] = ["admin", "$external"];
 export interface Check {
   readonly groupId: unknown;
   readonly databaseName?: unknown;
-  readonly operation?: "createUser" | "updateUser";
-  readonly body?: unknown;
 }
 
-/** Throws `ValidationError` listing every broken rule; returns when the call may be sent. */
-export function assertValid(check: Check, secrets: readonly SecretValue[]): void {
+export interface WriteCheck extends Check {
+  readonly operation: "createUser" | "updateUser";
+  readonly body: unknown;
+}
+
+/** The broken rules of the path's project id and auth database. */
+function pathViolations(check: Check): Violation[] {
   const violations: Violation[] = [];
   if (typeof check.groupId !== "string" || !GROUP_ID.test(check.groupId)) {
     violations.push({
@@ -57,10 +68,20 @@ export function assertValid(check: Check, secrets: readonly SecretValue[]): void
       params: { allowed: AUTH_DATABASES },
     });
   }
-  if (check.operation !== undefined) {
-    // A PATCH that names no auth type is judged as the rules' default (SCRAM): the client does not
-    // know the stored user's type, and the server judges the rest.
-    violations.push(...strict.validateRequest(check.operation, check.body));
-  }
+  return violations;
+}
+
+/** Throws `ValidationError` listing every broken rule of a read or delete; returns when it may be sent. */
+export function assertValid(check: Check, secrets: readonly SecretValue[]): void {
+  const violations = pathViolations(check);
+  if (violations.length > 0) throw new ValidationError(violations, { secrets });
+}
+
+/** The same for a create or update, with the body's rules: every broken rule in one error. */
+export async function assertValidWrite(check: WriteCheck, secrets: readonly SecretValue[]): Promise<void> {
+  const { strict } = await strictRules();
+  // A PATCH that names no auth type is judged as the rules' default (SCRAM): the client does not
+  // know the stored user's type, and the server judges the rest.
+  const violations = [...pathViolations(check), ...strict.validateRequest(check.operation, check.body)];
   if (violations.length > 0) throw new ValidationError(violations, { secrets });
 }

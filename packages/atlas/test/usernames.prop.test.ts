@@ -65,7 +65,7 @@ describe("usernames round-trip through every operation", () => {
     await fc.assert(
       fc.asyncProperty(bodies, async (body) => {
         // Only names the rules accept for their auth type (the client refuses the others).
-        const filled = completeCreateBody(h.groupId, body) as { databaseName: string };
+        const filled = (await completeCreateBody(h.groupId, body)) as { databaseName: string };
         fc.pre(validateRequest("createUser", filled, { profile: "strict" }).length === 0);
         tried += 1;
         const { username } = body;

@@ -25,7 +25,7 @@ export function databaseOperations(core: Core) {
           typeof d === "string" ? { name: d } : { ...d },
         ),
       };
-      if (core.validate) assertValidRequest("createDatabases", body, []);
+      if (core.validate) await assertValidRequest("createDatabases", body, []);
       await api.result(
         api.POST("/instances/{instanceId}/databases", {
           params: { path: { instanceId: id } },
@@ -53,7 +53,7 @@ export function databaseOperations(core: Core) {
     async deleteDatabase(instanceId: string, name: string, options?: WriteOptions): Promise<void> {
       const id = core.instance(instanceId);
       const database = core.database(name);
-      if (core.validate) assertValidDatabase(name);
+      if (core.validate) await assertValidDatabase(name);
       await api.result(
         api.DELETE("/instances/{instanceId}/databases/{database}", {
           params: { path: { instanceId: id, database } },

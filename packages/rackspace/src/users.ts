@@ -77,7 +77,7 @@ export function userOperations(core: Core) {
           return databases === undefined ? rest : { ...rest, databases: refs(databases)! };
         }),
       };
-      if (core.validate) assertValidRequest("createUsers", body, passwords(body.users));
+      if (core.validate) await assertValidRequest("createUsers", body, passwords(body.users));
       await api.result(
         api.POST("/instances/{instanceId}/users", {
           params: { path: { instanceId: id } },
@@ -97,7 +97,7 @@ export function userOperations(core: Core) {
     /** One user; `host` defaults to `%`. */
     async getUser(instanceId: string, name: string, host?: string, options?: CallOptions): Promise<User> {
       const path = core.address(instanceId, name, host);
-      if (core.validate) assertValidAddress(name, host);
+      if (core.validate) await assertValidAddress(name, host);
       const { user } = await api.result(
         api.GET("/instances/{instanceId}/users/{user}", { params: { path }, signal: options?.signal }),
         [200],
@@ -114,7 +114,7 @@ export function userOperations(core: Core) {
       const id = core.instance(instanceId);
       const list = arrayOf(users, "users");
       const body = { users: [...list] };
-      if (core.validate) assertValidRequest("changePasswords", body, passwords(list));
+      if (core.validate) await assertValidRequest("changePasswords", body, passwords(list));
       await api.result(
         api.PUT("/instances/{instanceId}/users", {
           params: { path: { instanceId: id } },
@@ -137,8 +137,8 @@ export function userOperations(core: Core) {
       const path = core.address(instanceId, name, host);
       const body = { user: changes };
       if (core.validate) {
-        assertValidAddress(name, host);
-        assertValidRequest("modifyUser", body, passwords([changes]));
+        await assertValidAddress(name, host);
+        await assertValidRequest("modifyUser", body, passwords([changes]));
       }
       await api.result(
         api.PUT("/instances/{instanceId}/users/{user}", { params: { path }, body, signal: options?.signal }),
@@ -155,7 +155,7 @@ export function userOperations(core: Core) {
     /** Deletes a user (202); with `wait`, until it is gone. */
     async deleteUser(instanceId: string, name: string, host?: string, options?: WriteOptions): Promise<void> {
       const path = core.address(instanceId, name, host);
-      if (core.validate) assertValidAddress(name, host);
+      if (core.validate) await assertValidAddress(name, host);
       await api.result(
         api.DELETE("/instances/{instanceId}/users/{user}", { params: { path }, signal: options?.signal }),
         [202],
@@ -175,7 +175,7 @@ export function userOperations(core: Core) {
       options?: CallOptions,
     ): Promise<Database[]> {
       const path = core.address(instanceId, name, host);
-      if (core.validate) assertValidAddress(name, host);
+      if (core.validate) await assertValidAddress(name, host);
       const { databases } = await api.result(
         api.GET("/instances/{instanceId}/users/{user}/databases", {
           params: { path },
@@ -197,8 +197,8 @@ export function userOperations(core: Core) {
       const path = core.address(instanceId, name, host);
       const body = { databases: refs(arrayOf(databases, "databases"))! };
       if (core.validate) {
-        assertValidAddress(name, host);
-        assertValidRequest("grantAccess", body, []);
+        await assertValidAddress(name, host);
+        await assertValidRequest("grantAccess", body, []);
       }
       await api.result(
         api.PUT("/instances/{instanceId}/users/{user}/databases", {
@@ -221,8 +221,8 @@ export function userOperations(core: Core) {
       const { instanceId: id, user } = core.address(instanceId, name, host);
       const checked = core.database(database);
       if (core.validate) {
-        assertValidAddress(name, host);
-        assertValidDatabase(database);
+        await assertValidAddress(name, host);
+        await assertValidDatabase(database);
       }
       await api.result(
         api.DELETE("/instances/{instanceId}/users/{user}/databases/{database}", {

@@ -2,10 +2,19 @@
  * Input checks before any byte is sent, with `@dbusers/rules/rackspace` in the strict profile. They
  * matter most here: newer Trove answers 202 to names its MySQL checks refuse and then drops them
  * without a word (docs/vendors/rackspace.md §1.1). Path safety is not here: the path serializer
- * applies it to every call, validation on or off.
+ * applies it to every call, validation on or off. The rules entry is loaded on the first check, so a
+ * process that only lists (the CLI's `users list`) never pays for it.
  */
 import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
-import { validatorsFor } from "@dbusers/rules/rackspace/validate";
+
+type Validators = ReturnType<typeof import("@dbusers/rules/rackspace/validate").validatorsFor>;
+let loading: Promise<{ readonly strict: Validators; readonly server: Validators }> | undefined;
+
+const validators = () =>
+  (loading ??= import("@dbusers/rules/rackspace/validate").then(({ validatorsFor }) => ({
+    strict: validatorsFor("strict"),
+    server: validatorsFor("server"),
+  })));
 
 export type RequestOperation =
   | "createUsers"
@@ -14,15 +23,13 @@ export type RequestOperation =
   | "grantAccess"
   | "createDatabases";
 
-const strict = validatorsFor("strict");
-const server = validatorsFor("server");
-
 /** Throws `ValidationError` listing every broken rule of the request body. */
-export function assertValidRequest(
+export async function assertValidRequest(
   operation: RequestOperation,
   body: unknown,
   secrets: readonly SecretValue[],
-): void {
+): Promise<void> {
+  const { strict } = await validators();
   const violations = strict.validateRequest(operation, body);
   if (violations.length > 0) throw new ValidationError(violations as Violation[], { secrets });
 }
@@ -32,7 +39,8 @@ export function assertValidRequest(
  * with names the documentation does not list stay reachable, but a name the server could never
  * have (too long, a forbidden character) is refused before the call.
  */
-export function assertValidAddress(name: unknown, host: unknown): void {
+export async function assertValidAddress(name: unknown, host: unknown): Promise<void> {
+  const { server } = await validators();
   const violations = [
     ...server.validateField("userName", name).map((v) => ({ ...v, path: "name" })),
     ...(host === undefined ? [] : server.validateField("host", host).map((v) => ({ ...v, path: "host" }))),
@@ -41,7 +49,8 @@ export function assertValidAddress(name: unknown, host: unknown): void {
 }
 
 /** A database name in a path (revoke, delete), held to the server's rules. */
-export function assertValidDatabase(name: unknown): void {
+export async function assertValidDatabase(name: unknown): Promise<void> {
+  const { server } = await validators();
   const violations = server.validateField("databaseName", name).map((v) => ({
     ...v,
     path: "database",

@@ -25,6 +25,10 @@ function ruleImports(vendor: string): string[] {
         m[1] !== undefined || inner?.split(",").every((n) => /^\s*(type\s|$)/.test(n)) === true;
       if (!typeOnly) found.push(`${file}: ${m[3]}`);
     }
+    // A lazy `import("…")` loads the entry at run time too (a type position `typeof import` does not).
+    for (const m of text.matchAll(/(?<!typeof )\bimport\(\s*"(@dbusers\/rules[^"]*)"\s*\)/g)) {
+      found.push(`${file}: ${m[1]}`);
+    }
   }
   return found;
 }
