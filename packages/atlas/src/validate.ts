@@ -6,15 +6,9 @@
  */
 import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
 
-type Rules = typeof import("@dbusers/rules/atlas/validate");
-type StrictRules = { readonly rules: Rules; readonly strict: ReturnType<Rules["validatorsFor"]> };
-let loading: Promise<StrictRules> | undefined;
+let loading: Promise<typeof import("./strict-rules.js")> | undefined;
 
-const strictRules = (): Promise<StrictRules> =>
-  (loading ??= import("@dbusers/rules/atlas/validate").then((rules) => ({
-    rules,
-    strict: rules.validatorsFor("strict"),
-  })));
+const strictRules = () => (loading ??= import("./strict-rules.js"));
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -29,7 +23,7 @@ export async function completeCreateBody(groupId: string, body: unknown): Promis
   const filled: Record<string, unknown> = { ...body };
   if (filled.groupId === undefined) filled.groupId = groupId;
   if (filled.databaseName === undefined) {
-    const { rules } = await strictRules();
+    const rules = await strictRules();
     filled.databaseName = rules.ATLAS_AUTH_DATABASE[rules.atlasAuthTypeOf(body)];
   }
   return filled;

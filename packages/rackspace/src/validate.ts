@@ -7,14 +7,9 @@
  */
 import { type SecretValue, ValidationError, type Violation } from "@dbusers/core";
 
-type Validators = ReturnType<typeof import("@dbusers/rules/rackspace/validate").validatorsFor>;
-let loading: Promise<{ readonly strict: Validators; readonly server: Validators }> | undefined;
+let loading: Promise<typeof import("./strict-rules.js")> | undefined;
 
-const validators = () =>
-  (loading ??= import("@dbusers/rules/rackspace/validate").then(({ validatorsFor }) => ({
-    strict: validatorsFor("strict"),
-    server: validatorsFor("server"),
-  })));
+const validators = () => (loading ??= import("./strict-rules.js"));
 
 export type RequestOperation =
   | "createUsers"
