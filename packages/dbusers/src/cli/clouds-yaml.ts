@@ -9,29 +9,27 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Env } from "./config.js";
 import { MissingCredentialsError, UsageError } from "./errors.js";
+import { nonBlank } from "./non-blank.js";
 
 type Mapping = Record<string, unknown>;
 
 const SUFFIXES = [".yaml", ".yml", ".json"];
-
-const set = (value: string | undefined): string | undefined =>
-  value !== undefined && value.trim() !== "" ? value : undefined;
 
 const isMapping = (value: unknown): value is Mapping =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The directories openstacksdk searches, in its order, on Linux (the XDG ones, then the classic ones). */
 function searchDirs(env: Env, cwd: string): string[] {
-  const home = join(set(env.HOME) ?? homedir(), ".config", "openstack");
-  const configHome = set(env.XDG_CONFIG_HOME);
-  const siteDir = set(env.XDG_CONFIG_DIRS)?.split(":")[0] ?? "/etc/xdg";
+  const home = join(nonBlank(env.HOME) ?? homedir(), ".config", "openstack");
+  const configHome = nonBlank(env.XDG_CONFIG_HOME);
+  const siteDir = nonBlank(env.XDG_CONFIG_DIRS)?.split(":")[0] ?? "/etc/xdg";
   const dirs = [cwd, configHome === undefined ? home : join(configHome, "openstack"), home];
   return [...new Set([...dirs, join(siteDir, "openstack"), "/etc/openstack"])];
 }
 
 /** Candidate files named `base` with each suffix in each directory, after an explicit file if given. */
 export function candidateFiles(env: Env, cwd: string, base: "clouds" | "secure"): string[] {
-  const explicit = set(base === "clouds" ? env.OS_CLIENT_CONFIG_FILE : env.OS_CLIENT_SECURE_FILE);
+  const explicit = nonBlank(base === "clouds" ? env.OS_CLIENT_CONFIG_FILE : env.OS_CLIENT_SECURE_FILE);
   const files = searchDirs(env, cwd).flatMap((dir) => SUFFIXES.map((suffix) => join(dir, base + suffix)));
   return explicit === undefined ? files : [resolve(cwd, explicit), ...files];
 }

@@ -7,6 +7,7 @@ import type { DbUsersOptions } from "../facade.js";
 import type { AvailableVendor } from "../vendors/registry.js";
 import { MissingCredentialsError } from "./errors.js";
 import { nodeFetch } from "./node-fetch.js";
+import { nonBlank } from "./non-blank.js";
 import { rackspaceOptions } from "./rackspace-config.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -16,11 +17,8 @@ export interface ConnectionFlags {
   readonly region?: string;
 }
 
-const set = (value: string | undefined): string | undefined =>
-  value === undefined || value.trim() === "" ? undefined : value;
-
 function baseUrlFor(vendor: AvailableVendor, env: Env, flags: ConnectionFlags): { baseUrl?: string } {
-  const url = set(flags.baseUrl) ?? set(env[`DBUSERS_${vendor.toUpperCase()}_URL`]);
+  const url = nonBlank(flags.baseUrl) ?? nonBlank(env[`DBUSERS_${vendor.toUpperCase()}_URL`]);
   return url === undefined ? {} : { baseUrl: url };
 }
 
@@ -35,7 +33,7 @@ type Builders = {
 const BUILDERS: Builders = {
   digitalocean(env, flags) {
     // doctl reads DIGITALOCEAN_ACCESS_TOKEN; DigitalOcean's API docs and Terraform use DIGITALOCEAN_TOKEN.
-    const token = set(env.DIGITALOCEAN_TOKEN) ?? set(env.DIGITALOCEAN_ACCESS_TOKEN);
+    const token = nonBlank(env.DIGITALOCEAN_TOKEN) ?? nonBlank(env.DIGITALOCEAN_ACCESS_TOKEN);
     if (token === undefined) {
       throw new MissingCredentialsError(
         "DigitalOcean needs a token: set DIGITALOCEAN_TOKEN (or doctl's DIGITALOCEAN_ACCESS_TOKEN)",
@@ -45,10 +43,10 @@ const BUILDERS: Builders = {
   },
   atlas(env, flags) {
     // The Atlas CLI's variables; a service account first, as the Atlas client prefers it.
-    const clientId = set(env.MONGODB_ATLAS_CLIENT_ID);
-    const clientSecret = set(env.MONGODB_ATLAS_CLIENT_SECRET);
-    const publicKey = set(env.MONGODB_ATLAS_PUBLIC_API_KEY);
-    const privateKey = set(env.MONGODB_ATLAS_PRIVATE_API_KEY);
+    const clientId = nonBlank(env.MONGODB_ATLAS_CLIENT_ID);
+    const clientSecret = nonBlank(env.MONGODB_ATLAS_CLIENT_SECRET);
+    const publicKey = nonBlank(env.MONGODB_ATLAS_PUBLIC_API_KEY);
+    const privateKey = nonBlank(env.MONGODB_ATLAS_PRIVATE_API_KEY);
     const auth =
       clientId !== undefined && clientSecret !== undefined
         ? { clientId, clientSecret }
@@ -61,7 +59,7 @@ const BUILDERS: Builders = {
       );
     }
     // The Atlas CLI points at another Atlas (or Ops Manager) with MONGODB_ATLAS_OPS_MANAGER_URL.
-    const url = baseUrlFor("atlas", env, flags).baseUrl ?? set(env.MONGODB_ATLAS_OPS_MANAGER_URL);
+    const url = baseUrlFor("atlas", env, flags).baseUrl ?? nonBlank(env.MONGODB_ATLAS_OPS_MANAGER_URL);
     return { auth, fetch: nodeFetch, ...(url === undefined ? {} : { baseUrl: url }) };
   },
   async rackspace(env, flags, cwd) {

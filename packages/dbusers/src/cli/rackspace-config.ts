@@ -9,11 +9,9 @@
 import type { RackspaceAuth, RackspaceClientOptions } from "@dbusers/rackspace";
 import type { Env } from "./config.js";
 import { MissingCredentialsError, UsageError } from "./errors.js";
+import { nonBlank } from "./non-blank.js";
 
 type Options = Omit<RackspaceClientOptions, "fetch">;
-
-const set = (value: unknown): string | undefined =>
-  typeof value === "string" && value.trim() !== "" ? value : undefined;
 
 /** The identity URL override, with `/v2.0` or `/v3` added to a bare origin. */
 function identityUrl(override: string | undefined, version: "/v2.0" | "/v3"): string | undefined {
@@ -105,7 +103,7 @@ const regionOf = (region: string | undefined) => (region === undefined ? {} : { 
 
 function firstRegion(regions: unknown): string | undefined {
   const first: unknown = Array.isArray(regions) ? regions[0] : undefined;
-  return set(typeof first === "object" && first !== null ? (first as { name?: unknown }).name : first);
+  return nonBlank(typeof first === "object" && first !== null ? (first as { name?: unknown }).name : first);
 }
 
 export interface RackspaceFlags {
@@ -115,9 +113,9 @@ export interface RackspaceFlags {
 
 /** The Rackspace client's options from the environment (and clouds.yaml) and the flags. */
 export async function rackspaceOptions(env: Env, cwd: string, flags: RackspaceFlags): Promise<Options> {
-  const override = set(flags.baseUrl) ?? set(env.DBUSERS_RACKSPACE_URL);
-  const region = set(flags.region);
-  const cloud = set(env.OS_CLOUD);
+  const override = nonBlank(flags.baseUrl) ?? nonBlank(env.DBUSERS_RACKSPACE_URL);
+  const region = nonBlank(flags.region);
+  const cloud = nonBlank(env.OS_CLOUD);
   if (cloud !== undefined) {
     // clouds.yaml (and the file system and YAML it needs) loads only when a cloud is named.
     const { readCloud } = await import("./clouds-yaml.js");
@@ -126,17 +124,19 @@ export async function rackspaceOptions(env: Env, cwd: string, flags: RackspaceFl
     const where = `OS_CLOUD=${cloud}`;
     const rackspace = entry.profile === "rackspace";
     return {
-      ...catalogAuth((key) => set(auth[key]), set(auth.auth_url), override, where, rackspace),
+      ...catalogAuth((key) => nonBlank(auth[key]), nonBlank(auth.auth_url), override, where, rackspace),
       // As the openstack CLI: --region, then OS_REGION_NAME, then the cloud's region_name, then the
       // first of its `regions` (a name, or `{ name, values }`).
-      ...regionOf(region ?? set(env.OS_REGION_NAME) ?? set(entry.region_name) ?? firstRegion(entry.regions)),
-      ...interfaceOf(set(entry.interface) ?? set(env.OS_INTERFACE)),
+      ...regionOf(
+        region ?? nonBlank(env.OS_REGION_NAME) ?? nonBlank(entry.region_name) ?? firstRegion(entry.regions),
+      ),
+      ...interfaceOf(nonBlank(entry.interface) ?? nonBlank(env.OS_INTERFACE)),
     };
   }
-  const rsUser = set(env.RS_USERNAME);
+  const rsUser = nonBlank(env.RS_USERNAME);
   if (rsUser !== undefined) {
-    const apiKey = set(env.RS_API_KEY);
-    const password = set(env.RS_PASSWORD);
+    const apiKey = nonBlank(env.RS_API_KEY);
+    const password = nonBlank(env.RS_PASSWORD);
     if (apiKey === undefined && password === undefined) {
       throw new MissingCredentialsError("RS_USERNAME is set: set RS_API_KEY (or RS_PASSWORD) too");
     }
@@ -144,10 +144,10 @@ export async function rackspaceOptions(env: Env, cwd: string, flags: RackspaceFl
     return {
       auth: apiKey !== undefined ? { username: rsUser, apiKey } : { username: rsUser, password: password! },
       ...(url === undefined ? {} : { identityUrl: url }),
-      ...regionOf(region ?? set(env.RS_REGION_NAME)),
+      ...regionOf(region ?? nonBlank(env.RS_REGION_NAME)),
     };
   }
-  if (set(env.OS_AUTH_URL) !== undefined || set(env.OS_USERNAME) !== undefined) {
+  if (nonBlank(env.OS_AUTH_URL) !== undefined || nonBlank(env.OS_USERNAME) !== undefined) {
     const variables: Record<string, string | undefined> = {
       username: env.OS_USERNAME,
       password: env.OS_PASSWORD,
@@ -159,9 +159,9 @@ export async function rackspaceOptions(env: Env, cwd: string, flags: RackspaceFl
       application_credential_secret: env.OS_APPLICATION_CREDENTIAL_SECRET,
     };
     return {
-      ...catalogAuth((key) => set(variables[key]), set(env.OS_AUTH_URL), override, "OS_AUTH_URL"),
-      ...regionOf(region ?? set(env.OS_REGION_NAME)),
-      ...interfaceOf(set(env.OS_INTERFACE)),
+      ...catalogAuth((key) => nonBlank(variables[key]), nonBlank(env.OS_AUTH_URL), override, "OS_AUTH_URL"),
+      ...regionOf(region ?? nonBlank(env.OS_REGION_NAME)),
+      ...interfaceOf(nonBlank(env.OS_INTERFACE)),
     };
   }
   throw new MissingCredentialsError(

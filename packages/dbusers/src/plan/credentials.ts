@@ -11,6 +11,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Env, optionsFor } from "../cli/config.js";
+import { nonBlank } from "../cli/non-blank.js";
 import type { DbUsersOptions } from "../facade.js";
 import type { VendorName } from "../model.js";
 import type { AvailableVendor } from "../vendors/registry.js";
@@ -81,8 +82,7 @@ export function describeRef(ref: CredentialRef): string {
 /** The value a reference points at, or `undefined` when it is unset, empty or unreadable. */
 export async function readRef(ref: CredentialRef, env: Env, baseDir: string): Promise<string | undefined> {
   if ("env" in ref) {
-    const value = env[ref.env];
-    return value === undefined || value.trim() === "" ? undefined : value;
+    return nonBlank(env[ref.env]);
   }
   try {
     const value = (await readFile(resolve(baseDir, ref.file), "utf8")).replace(/\r?\n$/, "");
