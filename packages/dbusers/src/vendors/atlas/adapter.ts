@@ -6,7 +6,7 @@ import {
   type UpdateUserRequest,
 } from "@dbusers/atlas";
 import type { Secret } from "@dbusers/core";
-import { atlasAuthTypeOf } from "@dbusers/rules/atlas/validate";
+import { atlasAuthTypeOf } from "@dbusers/rules/atlas/auth-type";
 import { AmbiguousUserError, UnsupportedOperationError } from "../../errors.js";
 import type { CallOptions, Credentials, DbUser, UserKey } from "../../model.js";
 import { formatTarget, type TargetRef } from "../../target-ref.js";

@@ -4,7 +4,7 @@
  * exact body the adapter sends without loading `@dbusers/atlas`.
  */
 import type { CreateUserRequest, DatabaseUser, UpdateUserRequest } from "@dbusers/atlas";
-import { ATLAS_AUTH_DATABASE } from "@dbusers/rules/atlas/validate";
+import { ATLAS_AUTH_DATABASE } from "@dbusers/rules/atlas/auth-type";
 import type { AtlasAuthDatabase, AtlasAuthType, UserChanges, UserSpec } from "../../model.js";
 
 type TypeField = "awsIAMType" | "x509Type" | "ldapAuthType" | "oidcAuthType";
