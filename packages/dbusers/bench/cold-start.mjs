@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 
 const ROUNDS = Number(process.env.DBUSERS_BENCH_ROUNDS ?? 30);
 const TARGET = 2;
-const bin = fileURLToPath(new URL("../dist/bin/dbusers.js", import.meta.url));
+const bin = fileURLToPath(new URL("../dist/bin/dbusers.cjs", import.meta.url));
 const world = {
   token: `dop_v1_${randomUUID().replaceAll("-", "")}`,
   cluster: randomUUID(),

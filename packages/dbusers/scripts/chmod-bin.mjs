@@ -2,4 +2,4 @@
 // `node_modules/.bin` links made by a workspace install point at the built file itself.
 import { chmodSync } from "node:fs";
 
-chmodSync(new URL("../dist/bin/dbusers.js", import.meta.url), 0o755);
+chmodSync(new URL("../dist/bin/dbusers.cjs", import.meta.url), 0o755);

@@ -6,4 +6,6 @@ import { main } from "./main.js";
 import { processIo } from "./process-io.js";
 
 installLeanWeb();
-process.exitCode = await main(process.argv.slice(2), processIo());
+main(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -16,7 +16,7 @@ import { main } from "../../src/cli/main.js";
 import { createConnections } from "../../src/plan/connect.js";
 import { parseDesiredState } from "../../src/plan/load.js";
 
-export const BIN = fileURLToPath(new URL("../../dist/bin/dbusers.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../dist/bin/dbusers.cjs", import.meta.url));
 
 export interface RunResult {
   readonly code: number;

@@ -14,7 +14,7 @@ import { main } from "../../src/cli/main.js";
 export const USER_ENGINES = ["pg", "mysql", "mongodb", "kafka", "opensearch"] as const;
 export type UserEngine = (typeof USER_ENGINES)[number];
 
-export const BIN = fileURLToPath(new URL("../../dist/bin/dbusers.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../dist/bin/dbusers.cjs", import.meta.url));
 
 export interface RunResult {
   readonly code: number;
