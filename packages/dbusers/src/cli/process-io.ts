@@ -17,11 +17,31 @@ async function ask(question: string): Promise<boolean> {
   }
 }
 
+/**
+ * A reader that stops early (`dbusers … | head -1`) closes the pipe; the next write fails with
+ * EPIPE, which Node would throw as an unhandled stream error. Nothing more can be shown to anyone,
+ * so the command ends there, quietly, with the exit code it has so far.
+ */
+function endOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+}
+
+let watchingStdout = false;
+
+function writeOut(text: string): void {
+  if (!watchingStdout) {
+    watchingStdout = true;
+    process.stdout.on("error", endOnClosedPipe);
+  }
+  process.stdout.write(text);
+}
+
 export function processIo(): CliIo {
   return {
     env: process.env,
     cwd: process.cwd(),
-    writeOut: (text) => process.stdout.write(text),
+    writeOut,
     writeErr: (text) => process.stderr.write(text),
     readStdin: readAll,
     // Looked at when asked for: only `users delete` without `--yes` ever does, and `isatty` rather
