@@ -44,11 +44,16 @@ function upstreamRegistry(): string {
   return configured.endsWith("/") ? configured : `${configured}/`;
 }
 
-/** The repository's `git status`, compared before and after: the rehearsal must not change a file. */
+/**
+ * The repository's `git status`, compared before and after: the rehearsal must not change a file.
+ * A used checkout can hold many untracked files (a package store, caches), more than
+ * execFileSync's default 1 MB of output.
+ */
 function gitStatus(): string {
   return execFileSync("git", ["status", "--porcelain", "--untracked-files=all"], {
     cwd: repoRoot,
     encoding: "utf8",
+    maxBuffer: 512 * 1024 * 1024,
   });
 }
 
