@@ -24,7 +24,7 @@ export const standardSchemaForField = atlas.standardSchemaForField;
 
 export type CreateUserRequest = Infer<typeof createUser>;
 export type UpdateUserRequest = Infer<typeof updateUser>;
-export { AUTH_DATABASE as ATLAS_AUTH_DATABASE, atlasAuthTypeOf } from "./auth.js";
+export { ATLAS_AUTH_DATABASE, atlasAuthTypeOf } from "./auth-type.js";
 export type { AtlasAuthType, AtlasContext, AtlasContextInput } from "./context.js";
 export { ATLAS_AUTH_TYPES } from "./context.js";
 export { atlasDocs };

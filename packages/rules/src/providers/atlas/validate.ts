@@ -8,7 +8,7 @@
  */
 export type { FixedValidators } from "../../engine/bind-validators.js";
 export type { Violation } from "../../types.js";
-export { AUTH_DATABASE as ATLAS_AUTH_DATABASE, atlasAuthTypeOf } from "./auth.js";
+export { ATLAS_AUTH_DATABASE, atlasAuthTypeOf } from "./auth-type.js";
 export { ATLAS_AUTH_TYPES, type AtlasAuthType, type AtlasContextInput } from "./context.js";
 export { validatorsFor } from "./fixed-validators.js";
 export { validateField, validateRequest } from "./validators.js";
