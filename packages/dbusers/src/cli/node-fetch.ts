@@ -13,9 +13,8 @@ type Send = typeof import("node:http").request;
 const senders = new Map<string, Send>();
 
 /**
- * `node:https` is loaded only for an `https:` URL (the emulator is plain `http:` on loopback).
- * `process.getBuiltinModule` rather than `import()`: an ES import of a built-in module builds its
- * whole export list first.
+ * `node:https` (and TLS with it) is loaded only for an `https:` URL (the emulator is plain `http:`
+ * on loopback), synchronously, when the first request of that protocol is sent.
  */
 function senderFor(protocol: string): Send {
   let send = senders.get(protocol);

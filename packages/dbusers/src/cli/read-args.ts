@@ -6,10 +6,7 @@
  * Anything it does not take as it stands (help, an unknown or malformed option, a missing or extra
  * argument) is left to commander, which answers as it always has.
  */
-
-// `process.getBuiltinModule` rather than `import … from "node:util"`: an ES import of a built-in
-// module builds its whole export list, which loads every lazily loaded part of `node:util`.
-const { parseArgs } = process.getBuiltinModule("node:util");
+import { parseArgs } from "node:util";
 
 type OptionTable = Readonly<Record<string, { readonly type: "string" | "boolean" }>>;
 
